@@ -1,0 +1,51 @@
+"""The `bulletins` command line: thin commands over the indexer library."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import commands
+
+DESCRIPTION = """\
+Bulletin Explorer: turn the monthly Information Bulletins of the Ombudsman of
+Azerbaijan (PDF or text) into items you can search, count and chart."""
+
+EPILOG = """\
+examples:
+  bulletins sample --out data/sample            # write the generated demo corpus
+  bulletins parse data/sample/bulletin-2024-12.txt
+  bulletins parse bulletins/*.pdf --jsonl > items.jsonl
+
+exit status: 0 success, 1 some input failed (each named on stderr), 2 usage error.
+Run 'bulletins COMMAND --help' for the options of each command."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bulletins",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for register in commands.REGISTRY:
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        print("bulletins: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `bulletins parse ... | head` closed the pipe early
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

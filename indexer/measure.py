@@ -1,0 +1,28 @@
+"""Printed width of a line of text, to tell a wrapped line from one that ended a paragraph."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+_FONT = "Times-Roman"  # the proportions of a common serif face; only ratios are used
+
+
+@lru_cache(maxsize=65536)
+def text_width(text: str) -> float:
+    try:
+        return stringWidth(text, _FONT, 10)
+    except (UnicodeEncodeError, KeyError, ValueError):
+        # Letters outside the font's encoding (ə, ş): count them as an average letter.
+        return stringWidth("".join(c if ord(c) < 256 else "n" for c in text), _FONT, 10)
+
+
+def first_word(text: str) -> str:
+    parts = text.split(maxsplit=1)
+    return parts[0] if parts else ""
+
+
+def would_fit(line: str, next_line: str, width: float, slack: float = 0.98) -> bool:
+    """True when the next line's first word would have fitted on `line`: the line
+    ended for another reason than wrapping (a paragraph or headline ended there)."""
+    return text_width(f"{line} {first_word(next_line)}") <= width * slack

@@ -1,0 +1,94 @@
+"""A bulletin file in, its items out: extraction, splitting and the `Item` records."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BulletinError
+from .extract import extract
+from .item import Item, make_item_id
+from .lines import Line
+from .period import Period, PeriodError, period_from_filename
+from .split import SplitResult, split_bulletin
+
+BULLETIN_SUFFIXES = (".pdf", ".txt")
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """The items of one file, and what the reader should know about how it was read."""
+
+    source: str
+    period: Period
+    items: tuple[Item, ...]
+    notes: tuple[str, ...] = ()
+
+
+def parse_file(path: str | Path) -> Parsed:
+    """Parse one bulletin (PDF or text); raises BulletinError naming the file and why."""
+    source = str(path)
+    extracted = extract(path)
+    result = _split(source, extracted.lines)
+    period = _period(source, result)
+    if not result.items:
+        raise BulletinError(source, "no items found between the '***' separators")
+    notes = list(extracted.notes)
+    if result.separators == 0:
+        notes.append("no '***' separators: read as a single item")
+    return Parsed(source, period, tuple(build_items(source, period, result)), tuple(notes))
+
+
+def _split(source: str, lines: tuple[Line, ...]) -> SplitResult:
+    result = split_bulletin(lines)
+    if result.separators == 0 and result.period is None:
+        raise BulletinError(
+            source, "not a bulletin: no '***' item separators and no header stating its period"
+        )
+    return result
+
+
+def _period(source: str, result: SplitResult) -> Period:
+    if result.period is not None:
+        return result.period
+    if result.period_error:
+        raise BulletinError(source, f"bad period in the header: {result.period_error}")
+    try:
+        fallback = period_from_filename(Path(source).name)
+    except PeriodError as exc:
+        raise BulletinError(source, f"bad period in file name: {exc}") from None
+    if fallback is None:
+        raise BulletinError(
+            source,
+            "no period found: expected a header like '... covered the period December 01-31, 2024'"
+            " or a file name with the month (bulletin-2024-12.txt)",
+        )
+    return fallback
+
+
+def build_items(source: str, period: Period, result: SplitResult) -> Iterator[Item]:
+    seen: Counter[tuple[str, str]] = Counter()
+    for raw in result.items:
+        key = (raw.title, raw.body)
+        yield Item(
+            id=make_item_id(period.start, raw.title, raw.body, seen[key]),
+            source=source,
+            period_start=period.start,
+            period_end=period.end,
+            date=period.start,
+            date_precision="month",
+            title=raw.title,
+            body=raw.body,
+            links=raw.links,
+        )
+        seen[key] += 1
+
+
+def find_bulletins(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named on the command line, and bulletin files under named directories."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in BULLETIN_SUFFIXES and p.is_file())
+        else:
+            yield path
