@@ -85,10 +85,20 @@ def build_items(source: str, period: Period, result: SplitResult) -> Iterator[It
         seen[key] += 1
 
 
-def find_bulletins(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named on the command line, and bulletin files under named directories."""
+def find_bulletins(paths: Iterable[str | Path]) -> tuple[list[Path], list[BulletinError]]:
+    """Files named on the command line, and the bulletin files under named folders.
+
+    A folder without any bulletin file is an error (it was probably given by mistake);
+    a named file is returned as it is, for `parse_file` to judge.
+    """
+    found: list[Path] = []
+    errors: list[BulletinError] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in BULLETIN_SUFFIXES and p.is_file())
-        else:
-            yield path
+        if not path.is_dir():
+            found.append(path)
+            continue
+        inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in BULLETIN_SUFFIXES and p.is_file())
+        if not inside:
+            errors.append(BulletinError(str(path), "is a folder with no .pdf or .txt bulletins in it"))
+        found.extend(inside)
+    return found, errors

@@ -29,9 +29,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = list(find_bulletins(args.files))
+    paths, problems = find_bulletins(args.files)
     announce_sample(args.files)
-    failed = total = 0
+    for problem in problems:
+        error(str(problem))
+    failed, total = len(problems), 0
     for path in progress(paths, len(paths), "parsing"):
         try:
             parsed = parse_file(path)
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         total += len(parsed.items)
         _print(parsed, args)
     if not args.jsonl:
-        print(f"{len(paths) - failed} file(s) parsed, {total} item(s), {failed} failed")
+        print(f"{len(paths) + len(problems) - failed} file(s) parsed, {total} item(s), {failed} failed")
     return 1 if failed else 0
 
 
