@@ -1,0 +1,114 @@
+"""Enrichment: a pure Item -> Item step that fills category, themes, partners, places,
+people and the day of the activity, from the editable vocabularies in data/."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..item import Item
+from ..period import Period
+from .classify import Decision, Fields, decide_category, decide_themes
+from .corrections import Correction, load_corrections
+from .dates import StatedDay, activity_day
+from .gazetteer import normalise
+from .orgs import find_organisations, foreign_ombudsmen, has_head_noun
+from .partners import PartnerBook, UNKNOWN_TYPE, load_partners
+from .people import PeopleBook, load_people
+from .places import PlaceBook, load_places
+from .taxonomy import Taxonomy, load_taxonomy
+from .text import Tokens
+from .vocab import DATA_DIR, VocabularyError
+
+__all__ = ["Enricher", "Enrichment", "VocabularyError", "PartnerFind"]
+
+HOME = frozenset({"Azerbaijan", "Republic of Azerbaijan", "Azerbaijan Republic"})
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerFind:
+    name: str
+    type: str
+    how: str  # "list: <form>", "ombudsman of <place>", "pattern: <printed>"
+    known: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Enrichment:
+    """Everything the enricher decided for one item, and why (for `explain`)."""
+
+    item: Item
+    category: Decision
+    themes: Decision
+    partners: tuple[PartnerFind, ...]
+    stated_day: StatedDay | None
+    correction: Correction | None = None
+
+
+@dataclass(slots=True)
+class Enricher:
+    """Loads the vocabularies once; `enrich` is then a pure function of the item."""
+
+    data_dir: Path = DATA_DIR
+    taxonomy: Taxonomy = field(init=False)
+    partners: PartnerBook = field(init=False)
+    places: PlaceBook = field(init=False)
+    people: PeopleBook = field(init=False)
+    corrections: dict[str, Correction] = field(init=False)
+
+    def __post_init__(self) -> None:
+        from .partners import PARTNER_TYPES
+
+        self.partners = load_partners(self.data_dir / "partners.toml")
+        self.places = load_places(self.data_dir / "places.toml")
+        self.taxonomy = load_taxonomy(self.data_dir / "taxonomy.toml", frozenset(PARTNER_TYPES))
+        excluded = frozenset(w for p in self.places.places for n in (p.name, *p.aliases) for w in n.split())
+        self.people = load_people(self.data_dir / "people.toml", excluded)
+        self.corrections = load_corrections(self.data_dir / "corrections.toml")
+
+    def enrich(self, item: Item) -> Item:
+        return self.analyse(item).item
+
+    def analyse(self, item: Item) -> Enrichment:
+        text = f"{item.title}\n\n{item.body}"
+        partners = tuple(self._partners(text))
+        fields = Fields(Tokens.of(item.title), Tokens.of(item.body), frozenset(p.type for p in partners))
+        category, themes = decide_category(self.taxonomy, fields), decide_themes(self.taxonomy, fields)
+        period = Period(item.period_start, item.period_end, "")
+        day = activity_day(item.title, item.body, period)
+        enriched = item.replace(
+            category=category.chosen[0],
+            themes=themes.chosen,
+            partners=tuple(p.name for p in partners),
+            places=tuple(self.places.find(text)),
+            people=tuple(self.people.find(text)),
+            date=day.day if day else item.period_start,
+            date_precision="day" if day else "month",
+        )
+        correction = self.corrections.get(item.id)
+        if correction:
+            enriched = correction.apply(enriched)
+        return Enrichment(enriched, category, themes, partners, day, correction)
+
+    def _partners(self, text: str) -> list[PartnerFind]:
+        found: dict[str, PartnerFind] = {}
+        for m in self.partners.find(text):
+            found.setdefault(m.canonical, PartnerFind(m.canonical, self.partners.type_of(m.canonical), f"list: {m.text}", True))
+        for place in foreign_ombudsmen(text, self.places.find, HOME):
+            name = self.partners.ombudsman_of(place) or f"Ombudsman of {place}"
+            known = name in self.partners.by_name
+            found.setdefault(name, PartnerFind(name, "foreign ombudsman/NHRI", f"ombudsman of {place}", known))
+        listed = [normalise(m.text).lower() for m in self.partners.find(text)]
+        for org in find_organisations(text):
+            if not self._new_organisation(org.name, listed):
+                continue
+            found.setdefault(org.name, PartnerFind(org.name, UNKNOWN_TYPE, f"pattern: {org.name}", False))
+        return list(found.values())
+
+    def _new_organisation(self, name: str, listed: list[str]) -> bool:
+        """A pattern's find counts unless it overlaps a listed partner's mention ("Republic
+        Child Library" inside the listed "... Library named after F. Kocharli") or is only a
+        place ("Russian Federation", "Chechen Republic of the Russian Federation")."""
+        norm = normalise(name).lower()
+        if any(norm in m or m in norm for m in listed):
+            return False
+        return has_head_noun(self.places.without_places(name))

@@ -1,0 +1,128 @@
+"""Organisations found by the shape of their names, for partners the gazetteer lacks.
+
+"Asian Ombudsman Association (AOA)", "Ministry of Digital Development", "University of
+Tartu", "“Legal Aid” Public Union", "ombudsmen of Kazakhstan and Uzbekistan". A name
+counts only with an organisation head noun, at least two words, and not when it is the
+Ombudsman institution itself, one of its own units, or a place of detention it visits.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_HEADS = (
+    r"Association|Committee|Commission|Council|Organi[sz]ation|Agency|Fund|Programme|Program|Union"
+    r"|Institute|Institution|Cent(?:er|re)|Academy|University|Ministry|Service|Federation|Network"
+    r"|Society|Foundation|Bank|Court|Parliament|Alliance|League|Movement|Bureau|Department|Authority"
+    r"|Administration|Chamber|Confederation|Secretariat|Company|Corporation|Coalition|Board|Assembly"
+    r"|Library|College|Lyceum|Mission"
+)
+_HEAD = re.compile(rf"\b(?:{_HEADS})s?\b")
+_CAP = r"(?:[A-Z][\w'’&-]*|“[^”\n]{2,60}”|\"[^\"\n]{2,60}\")"
+_LINK = r"(?:of|for|and|on|in|the|de|under)"
+_SEQ = rf"{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})*"
+_CAPSEQ = re.compile(_SEQ)
+_WITH_ACRONYM = re.compile(rf"({_SEQ})\s*\(([A-Z][A-Za-z&/.-]{{1,12}})\)")
+_OMBUDSMEN_OF = re.compile(
+    r"\b(?:ombudsm[ae]n|ombudspersons?|human rights commissioners?|commissioners? for human rights"
+    r"|public defenders?)\s+of\s+",
+    re.IGNORECASE,
+)
+# Not partners: the office itself and its units, and places of detention or care it visits.
+_SELF_OR_PLACE = re.compile(
+    r"^(?:Ombuds|Commissioner|Human Rights Commissioner|Office of the)|\bOmbuds\w*(?:'s|’s)?\s+(?:Office|Institution|Apparatus)\b"
+    r"|\b(?:Working Group|"
+    r"Regional Cent\w*|Preventive|Expert Council|Penitentiary Institution|Prison|Detention|Isolator|Colony|"
+    r"Hospital|Clinic|Boarding|Shelter|Orphanage|Social Service|Country Office|Head Office)\b"
+    r"|^(?:The|A|An|This|These|Our|Its)\b",
+)
+_LEADING = re.compile(r"^(?:(?:[Tt]he|A|An|By|At|On|In|With|From|[Aa]nd|[Oo]f|[Ff]or|During|Under|Both)\s+)+")
+_TRAILING = re.compile(rf"(?:\s+{_LINK})+$")
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMention:
+    name: str  # as printed, cleaned of quotes and articles
+    acronym: str = ""
+
+
+def _clean(name: str) -> str:
+    name = _TRAILING.sub("", _LEADING.sub("", name.strip()))
+    return " ".join(name.replace("“", "").replace("”", "").replace('"', "").split())
+
+
+def has_head_noun(name: str) -> bool:
+    return bool(_HEAD.search(name))
+
+
+def _is_org(name: str) -> bool:
+    return bool(_HEAD.search(name)) and len(name.split()) >= 2 and not _SELF_OR_PLACE.search(name)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _trim_to_acronym(name: str, acronym: str) -> str:
+    """Drop leading words until the capitals' initials end like the acronym does."""
+    words = name.split()
+    letters = acronym.replace("/", "").replace(".", "").replace("&", "").upper()
+    for start in range(len(words)):
+        if words[start][:1].isupper() and _initials(words[start:]).upper() == letters:
+            return " ".join(words[start:])
+    return name
+
+
+def find_organisations(text: str) -> list[OrgMention]:
+    """Organisation names by pattern, in order of appearance, each once."""
+    found: dict[str, OrgMention] = {}
+    for m in _WITH_ACRONYM.finditer(text):
+        name = _clean(_trim_to_acronym(_clean(m.group(1)), m.group(2)))
+        if _is_org(name):
+            found.setdefault(name, OrgMention(name, m.group(2)))
+    for m in _CAPSEQ.finditer(text):
+        for name in _org_spans(_clean(m.group(0))):
+            if _is_org(name) and not any(name in k for k in found):
+                found.setdefault(name, OrgMention(name))
+    return list(found.values())
+
+
+def _org_spans(seq: str) -> list[str]:
+    """Split a run of capitalised words at "and" when both sides are organisations."""
+    parts = [p.strip() for p in re.split(r"\s+and\s+", seq)]
+    if len(parts) > 1 and all(_HEAD.search(p) for p in parts):
+        return [_clean(p) for p in parts]
+    return [seq]
+
+
+def foreign_ombudsmen(text: str, places_in: Callable[[str], list[str]], home: frozenset[str]) -> list[str]:
+    """Places whose ombudsmen the text names: "the ombudsmen of Kazakhstan, the Russian
+    Federation and the Chechen Republic" gives those three; the home country is skipped."""
+    out: list[str] = []
+    for m in _OMBUDSMEN_OF.finditer(text):
+        tail = text[m.end(): m.end() + 200]
+        out.extend(_listed_places(tail, places_in, home))
+    return list(dict.fromkeys(out))
+
+
+_LIST_ITEM = re.compile(r"\s*(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+_LIST_SEP = re.compile(r",\s*and\s+|,\s*|\s+and\s+")
+
+
+def _listed_places(tail: str, places_in: Callable[[str], list[str]], home: frozenset[str]) -> list[str]:
+    """The places at the head of a list: "Kazakhstan, the Russian Federation, and ..."."""
+    places: list[str] = []
+    pos = 0
+    while (item := _LIST_ITEM.match(tail, pos)) is not None:
+        name = item.group(1)
+        if name not in home:
+            found = places_in(name)
+            if len(found) != 1:
+                break
+            places.append(found[0])
+        sep = _LIST_SEP.match(tail, item.end())
+        if sep is None:
+            break
+        pos = sep.end()
+    return places

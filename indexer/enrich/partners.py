@@ -1,0 +1,87 @@
+"""data/partners.toml: partner organisations, their aliases, acronyms, types and countries."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .gazetteer import Form, Gazetteer, Match
+from .vocab import DATA_DIR, TomlFile, required_str, string_list
+
+PARTNER_TYPES = (
+    "UN agency", "international organisation", "foreign ombudsman/NHRI", "national state body",
+    "civil society", "academic", "media", "private sector", "other",
+)
+UNKNOWN_TYPE = "unknown"  # found by a pattern, not (yet) in partners.toml
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    name: str
+    type: str
+    country: str = ""
+    acronyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    def forms(self) -> list[Form]:
+        return (
+            [Form(self.name, self.name, case_sensitive=False)]
+            + [Form(self.name, a, case_sensitive=False) for a in self.aliases]
+            + [Form(self.name, a, case_sensitive=True) for a in self.acronyms]
+        )
+
+
+@dataclass(slots=True)
+class PartnerBook:
+    partners: tuple[Partner, ...]
+    gazetteer: Gazetteer = field(init=False)
+    by_name: dict[str, Partner] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.gazetteer = Gazetteer(f for p in self.partners for f in p.forms())
+        self.by_name = {p.name: p for p in self.partners}
+
+    def find(self, text: str) -> list[Match]:
+        return self.gazetteer.find(text)
+
+    def type_of(self, name: str) -> str:
+        partner = self.by_name.get(name)
+        return partner.type if partner else UNKNOWN_TYPE
+
+    def ombudsman_of(self, place: str) -> str | None:
+        """The listed ombudsman/NHRI of a place: one whose name says the place (the
+        Chechen Republic's, not Russia's), else the one seated in that country."""
+        ombudsmen = [p for p in self.partners if p.type == "foreign ombudsman/NHRI"]
+        named = [p for p in ombudsmen if place.lower() in " ".join((p.name, *p.aliases)).lower()]
+        seated = [p for p in ombudsmen if p.country == place]
+        for p in named or seated:
+            return p.name
+        return None
+
+    def canonical(self, printed: str) -> str | None:
+        """The known partner a printed name stands for exactly, if any."""
+        matches = self.find(printed)
+        if len(matches) == 1 and len(matches[0].text) >= len(" ".join(printed.split())) - 2:
+            return matches[0].canonical
+        return None
+
+
+def load_partners(path: Path | None = None) -> PartnerBook:
+    file = TomlFile(path or DATA_DIR / "partners.toml")
+    partners: list[Partner] = []
+    names: set[str] = set()
+    for i, entry in enumerate(file.entries("partner")):
+        name = required_str(file, "partner", i, entry, "name")
+        ptype = required_str(file, "partner", i, entry, "type")
+        if ptype not in PARTNER_TYPES:
+            raise file.error("partner", i, f"partner '{name}': type '{ptype}' is not one of: {', '.join(PARTNER_TYPES)}")
+        if name in names:
+            raise file.error("partner", i, f"partner '{name}' is listed twice")
+        names.add(name)
+        partners.append(Partner(
+            name=name,
+            type=ptype,
+            country=str(entry.get("country", "")),
+            acronyms=tuple(string_list(file, "partner", i, entry, "acronyms")),
+            aliases=tuple(string_list(file, "partner", i, entry, "aliases")),
+        ))
+    return PartnerBook(tuple(partners))

@@ -1,0 +1,74 @@
+"""data/places.toml: places of Azerbaijan and abroad, with their aliases and kinds."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .gazetteer import Form, Gazetteer, normalise
+from .vocab import DATA_DIR, TomlFile, VocabularyError, required_str, string_list
+
+PLACE_KINDS = ("city", "district", "region", "autonomous republic", "country")
+NOT_A_PLACE = ""  # canonical of phrases that contain a place name but are not places
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: str
+    country: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class PlaceBook:
+    places: tuple[Place, ...]
+    not_places: tuple[str, ...] = ()
+    gazetteer: Gazetteer = field(init=False)
+    by_name: dict[str, Place] = field(init=False)
+
+    def __post_init__(self) -> None:
+        forms = [
+            Form(p.name, text, case_sensitive=False, capitalised=True)
+            for p in self.places for text in (p.name, *p.aliases)
+        ]
+        # "Geneva Conventions" is longer than "Geneva", so it absorbs the place match.
+        forms += [Form(NOT_A_PLACE, text, case_sensitive=False, capitalised=True) for text in self.not_places]
+        self.gazetteer = Gazetteer(forms)
+        self.by_name = {p.name: p for p in self.places}
+
+    def find(self, text: str) -> list[str]:
+        """Canonical places named in the text, in order of first mention."""
+        found = (m.canonical for m in self.gazetteer.find(text) if m.canonical != NOT_A_PLACE)
+        return list(dict.fromkeys(found))
+
+    def without_places(self, text: str) -> str:
+        """The text with every place name taken out ("Baku Book Center" -> "Book Center")."""
+        kept, last = [], 0
+        norm = normalise(text)
+        for m in self.gazetteer.find(text):
+            kept.append(norm[last:m.start + 1])
+            last = m.end - 1
+        kept.append(norm[last:])
+        return " ".join("".join(kept).split())
+
+    def country(self, name: str) -> Place | None:
+        """The place of kind country that a printed name stands for, if any."""
+        names = self.find(name)
+        place = self.by_name.get(names[0]) if len(names) == 1 else None
+        return place if place and place.kind == "country" else None
+
+
+def load_places(path: Path | None = None) -> PlaceBook:
+    file = TomlFile(path or DATA_DIR / "places.toml")
+    places: list[Place] = []
+    for i, entry in enumerate(file.entries("place")):
+        name = required_str(file, "place", i, entry, "name")
+        kind = required_str(file, "place", i, entry, "kind")
+        if kind not in PLACE_KINDS:
+            raise file.error("place", i, f"place '{name}': kind '{kind}' is not one of: {', '.join(PLACE_KINDS)}")
+        places.append(Place(name, kind, str(entry.get("country", "")),
+                            tuple(string_list(file, "place", i, entry, "aliases"))))
+    not_places = file.data.get("not_places", [])
+    if not isinstance(not_places, list) or not all(isinstance(t, str) for t in not_places):
+        raise VocabularyError(file.path, None, "'not_places' must be a list of phrases")
+    return PlaceBook(tuple(places), tuple(not_places))

@@ -1,0 +1,44 @@
+"""Item text as lower-cased word tokens with sentence numbers, for rule matching."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# A sentence ends at . ! ? followed by a space and a capital, digit or quote; or at a paragraph.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9“\"(])|\n\s*\n")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower case with one kind of apostrophe: the form rules and gazetteers match on."""
+    return text.translate(_APOSTROPHES).lower()
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+@dataclass(slots=True)
+class Tokens:
+    """Tokens of one field (headline or body) and where each word occurs."""
+
+    words: list[str] = field(default_factory=list)
+    sentence_of: list[int] = field(default_factory=list)
+    positions: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, text: str) -> "Tokens":
+        tokens = cls()
+        for n, sentence in enumerate(sentences(text)):
+            for word in _TOKEN.findall(fold(sentence)):
+                tokens.positions[word].append(len(tokens.words))
+                tokens.words.append(word)
+                tokens.sentence_of.append(n)
+        return tokens
+
+
+def tokenize_term(term: str) -> list[str]:
+    """A rule's term as the same tokens, keeping a trailing * on a word (prefix match)."""
+    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?\*?", fold(term))
