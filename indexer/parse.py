@@ -25,6 +25,9 @@ class Parsed:
     items: tuple[Item, ...]
     notes: tuple[str, ...] = ()
 
+    def with_items(self, items: tuple[Item, ...]) -> "Parsed":
+        return Parsed(self.source, self.period, items, self.notes)
+
 
 def parse_file(path: str | Path) -> Parsed:
     """Parse one bulletin (PDF or text); raises BulletinError naming the file and why."""

@@ -43,3 +43,14 @@ def announce_sample(paths: Iterable[str | Path]) -> None:
     notices = {n for n in (sample_notice(p) for p in paths) if n}
     for notice in sorted(notices):
         print(f"bulletins: note: {notice}", file=sys.stderr)
+
+
+def load_enricher():
+    """The enricher with the vocabularies of data/, or None after saying what is wrong."""
+    from ..enrich import Enricher, VocabularyError
+
+    try:
+        return Enricher()
+    except VocabularyError as exc:
+        error(str(exc))
+        return None

@@ -8,7 +8,7 @@ import textwrap
 
 from ..errors import BulletinError
 from ..parse import Parsed, find_bulletins, parse_file
-from .common import add_command, announce_sample, error, progress, warn
+from .common import add_command, announce_sample, error, load_enricher, progress, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,12 +25,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     out = p.add_mutually_exclusive_group()
     out.add_argument("--jsonl", action="store_true", help="one JSON item record per line (the contract's format)")
     out.add_argument("--summary", action="store_true", help="one line per file: period and number of items")
+    out.add_argument("--explain", action="store_true", help="for every item, the rules that labelled it (see 'bulletins explain')")
+    p.add_argument("--raw", action="store_true",
+                   help="skip enrichment: category, themes, partners, places and people stay empty, date is the month")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     paths, problems = find_bulletins(args.files)
     announce_sample(args.files)
+    enricher = None if args.raw else load_enricher()
+    if enricher is None and not args.raw:
+        return 1
     for problem in problems:
         error(str(problem))
     failed, total = len(problems), 0
@@ -44,7 +50,15 @@ def run(args: argparse.Namespace) -> int:
         for note in parsed.notes:
             warn(f"{path}: {note}")
         total += len(parsed.items)
-        _print(parsed, args)
+        if enricher is None:
+            _print(parsed, args)
+            continue
+        analyses = [enricher.analyse(i) for i in parsed.items]
+        parsed = parsed.with_items(tuple(a.item for a in analyses))
+        if args.explain:
+            _print_explained(analyses)
+        else:
+            _print(parsed, args)
     if not args.jsonl:
         print(f"{len(paths) + len(problems) - failed} file(s) parsed, {total} item(s), {failed} failed")
     return 1 if failed else 0
@@ -60,7 +74,15 @@ def _print(parsed: Parsed, args: argparse.Namespace) -> None:
     if args.summary:
         return
     for n, item in enumerate(parsed.items, 1):
-        title = textwrap.shorten(item.title, 78, placeholder="...")
-        link = item.links[0] if item.links else "-"
-        print(f"  {n:>3}  {item.id}  {title:<78}  {link}")
+        title = textwrap.shorten(item.title, 70, placeholder="...")
+        label = item.category or "-"
+        print(f"  {n:>3}  {item.id}  {item.date}  {label:<16}  {title:<70}  {item.links[0] if item.links else '-'}")
     print()
+
+
+def _print_explained(analyses: list) -> None:
+    from ..enrich.explain import explain
+
+    for analysis in analyses:
+        print(explain(analysis))
+        print()

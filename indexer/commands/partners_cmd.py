@@ -1,0 +1,80 @@
+"""`bulletins partners PATH...`: partners found in bulletins, and those not yet listed."""
+from __future__ import annotations
+
+import argparse
+import textwrap
+from collections import Counter
+
+from ..errors import BulletinError
+from ..parse import find_bulletins, parse_file
+from .common import add_command, announce_sample, error, load_enricher, progress
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_command(
+        sub,
+        "partners",
+        help="count partners in bulletins; --unknown lists those not in partners.toml",
+        description="Parse and enrich the bulletins and count the partner organisations found. "
+        "With --unknown, list only the organisations found by name patterns that data/partners.toml "
+        "does not know yet, each with its count and an example sentence, so staff can add them.",
+        example="bulletins partners data/sample --unknown",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="bulletin files or folders")
+    p.add_argument("--unknown", action="store_true", help="only partners not in data/partners.toml")
+    p.add_argument("--top", type=int, default=50, metavar="N", help="show the N most frequent (default: 50)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    enricher = load_enricher()
+    if enricher is None:
+        return 1
+    paths, problems = find_bulletins(args.paths)
+    announce_sample(args.paths)
+    for problem in problems:
+        error(str(problem))
+    counts: Counter[str] = Counter()
+    examples: dict[str, str] = {}
+    types: dict[str, str] = {}
+    failed = len(problems)
+    seen_items: set[str] = set()
+    for path in progress(paths, len(paths), "reading"):
+        try:
+            parsed = parse_file(path)
+        except BulletinError as exc:
+            error(str(exc))
+            failed += 1
+            continue
+        for item in parsed.items:
+            if item.id in seen_items:  # the PDF and the text of one bulletin
+                continue
+            seen_items.add(item.id)
+            for find in enricher.analyse(item).partners:
+                if args.unknown and find.known:
+                    continue
+                counts[find.name] += 1
+                types[find.name] = find.type
+                examples.setdefault(find.name, _sentence_with(f"{item.title}. {item.body}", find.name))
+    _print(counts, types, examples, args.top)
+    return 1 if failed else 0
+
+
+def _sentence_with(text: str, name: str) -> str:
+    from ..enrich.text import sentences
+
+    for sentence in sentences(text):
+        if name.split()[0] in sentence:
+            return " ".join(sentence.split())
+    return ""
+
+
+def _print(counts: Counter[str], types: dict[str, str], examples: dict[str, str], top: int) -> None:
+    if not counts:
+        print("no partners found")
+        return
+    for name, n in counts.most_common(top):
+        print(f"{n:>5}  {name}  [{types[name]}]")
+        if examples.get(name):
+            print(f"       e.g. {textwrap.shorten(examples[name], 110, placeholder='...')}")
+    print(f"{len(counts)} partner(s), {sum(counts.values())} mention(s)")
