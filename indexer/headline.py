@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .measure import first_word, text_width
 
@@ -26,9 +27,13 @@ _DANGLING = frozenset(
 # Words that open a body's first sentence; mid-headline they mean a sentence began.
 _OPENERS = frozenset(
     """The A An On In At By During Within According As Today Yesterday Upon Following
-    Under With This These Recently Last Earlier""".split()
+    Under With This These Recently Last Earlier Another Several Some Both Each""".split()
 )
 _TERMINAL = tuple(".!?:")
+_MONTH_END = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{1,2})$"
+)
+_YEAR_START = re.compile(r"(?:19|20)\d\d\b")
 _CLOSERS = "\"'”’)]»"
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][\"”’)]?\s+[A-Z]")
 
@@ -62,33 +67,47 @@ def can_end_headline(texts: Sequence[str], k: int) -> bool:
     last, nxt = texts[k].rstrip(), texts[k + 1].lstrip()
     if not last or not nxt or nxt[0].islower():
         return False
+    if _MONTH_END.search(last) and _YEAR_START.match(nxt):
+        return False  # "took place on 3 April" / "2019 at the ...": a date goes on
     if last[-1] in ",;-–—(/&+":
         return False
-    words = last.split()
-    if words[-1].lower().strip("“”\"'") in _DANGLING:
+    word = last.split()[-1].strip("“”\"'")
+    if word in _DANGLING:  # lower case only: "May" the month may end a headline
         return False
     return _balanced(" ".join(texts[: k + 1]))
 
 
-def _shape_score(margin: float) -> float:
+def _shape_score(margin: float, reliable: bool = True) -> float:
     if margin > 0.05:
         return 2.0
-    if margin < -0.02:
-        return -2.0
+    if margin < -0.02 and reliable:
+        return -1.0  # weak: a headline may also end on a nearly full line
     return 0.0
 
 
-def _score(texts: Sequence[str], k: int, head_width: float, breaks: Sequence[bool] | None) -> float:
+def _score(
+    texts: Sequence[str], k: int, column: HeadlineColumn, breaks: Sequence[bool] | None,
+    names: frozenset[tuple[str, str]],
+) -> float:
     head_lines, body_lines = texts[: k + 1], texts[k + 1:]
-    width = max([head_width] + [text_width(t) for t in head_lines])
-    score = _shape_score(fit_margin(texts[k], texts[k + 1], width))
+    widths = [text_width(t) for t in head_lines]
+    width = max([column.width] + widths)
+    score = _shape_score(fit_margin(texts[k], texts[k + 1], width), column.reliable)
+    if k >= 3:
+        score -= 1  # four-line headlines are rare
+    if column.reliable and max(widths[1:], default=0.0) > max(column.width, widths[0]) * 1.04:
+        score -= 3  # a line wider than the headline column is body text
     for i in range(k):  # lines inside the headline should look wrapped
         score -= max(0.0, _shape_score(fit_margin(texts[i], texts[i + 1], width))) / 2
         if first_word(texts[i + 1]) in _OPENERS:
             score -= 3
     head = " ".join(head_lines)
-    if ends_sentence(texts[k]) or _SENTENCE_INSIDE.search(head):
+    if ends_sentence(texts[k]):
+        score -= 5  # headlines do not end with a full stop
+    if _SENTENCE_INSIDE.search(head):
         score -= 3
+    if _pair_across(texts[k], texts[k + 1]) in names:
+        score -= 1.5  # the break would split a name the bulletin prints whole elsewhere
     score -= _body_unlike_prose(body_lines)
     if first_word(texts[k + 1]) in _OPENERS:
         score += 0.5
@@ -96,6 +115,25 @@ def _score(texts: Sequence[str], k: int, head_width: float, breaks: Sequence[boo
         score += 4 if breaks[k + 1] else -4
         score -= 4 * sum(breaks[1: k + 1])
     return score
+
+
+_CAPITALISED_PAIR = re.compile(r"(?=\b([A-Z][\w'’-]*) ([A-Z][\w'’-]*)\b)")
+
+
+def _pair_across(line: str, next_line: str) -> tuple[str, str]:
+    last, first = line.split()[-1], first_word(next_line)
+    return (last.replace("’", "'").strip(".,;:"), first.replace("’", "'").strip(".,;:"))
+
+
+def name_pairs(lines: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """Pairs of capitalised words printed side by side on one line ("Deportation Center",
+    "Nakhchivan Autonomous"): parts of names, which a headline break should not split."""
+    pairs = set()
+    for line in lines:
+        for m in _CAPITALISED_PAIR.finditer(line.replace("’", "'")):
+            if m.group(2) not in _OPENERS:
+                pairs.add((m.group(1), m.group(2)))
+    return frozenset(pairs)
 
 
 def _body_unlike_prose(body: Sequence[str]) -> float:
@@ -113,27 +151,38 @@ def _body_unlike_prose(body: Sequence[str]) -> float:
 
 
 def headline_size(
-    texts: Sequence[str], head_width: float, breaks: Sequence[bool] | None = None
+    texts: Sequence[str],
+    column: HeadlineColumn,
+    breaks: Sequence[bool] | None = None,
+    names: frozenset[tuple[str, str]] = frozenset(),
 ) -> int:
     """Number of leading lines of an item that form its headline (at least one)."""
     best: tuple[float, int] | None = None
     for k in range(min(MAX_HEADLINE_LINES, len(texts) - 1)):
         if not can_end_headline(texts, k):
             continue
-        score = _score(texts, k, head_width, breaks)
+        score = _score(texts, k, column, breaks, names)
         if best is None or score > best[0]:
             best = (score, k)
     return best[1] + 1 if best else 1
 
 
-def estimate_headline_width(sections: Sequence[Sequence[str]]) -> float:
-    """The headline column's width, from first lines that were certainly wrapped."""
-    wrapped, firsts = [], []
-    for texts in sections:
-        if not texts:
-            continue
-        firsts.append(text_width(texts[0]))
-        if len(texts) > 1 and not can_end_headline(texts, 0):
-            wrapped.append(text_width(texts[0]))
-    pool = wrapped or firsts
-    return max(pool) if pool else 0.0
+@dataclass(frozen=True, slots=True)
+class HeadlineColumn:
+    """The headline column's width, and whether it was measured on wrapped lines.
+
+    A first line that plainly goes on ("... in honor of the") was wrapped, so it nearly
+    fills the column; with two or more such lines the width is trusted both ways ("this
+    line stopped short", "this line is too wide to be a headline"). Otherwise only the
+    widest first line is known, a lower bound that can only say "stopped short".
+    """
+
+    width: float
+    reliable: bool
+
+
+def estimate_headline_width(sections: Sequence[Sequence[str]]) -> HeadlineColumn:
+    wrapped = [text_width(t[0]) for t in sections if len(t) > 1 and not can_end_headline(t, 0)]
+    if len(wrapped) >= 2:
+        return HeadlineColumn(max(wrapped), True)
+    return HeadlineColumn(max((text_width(t[0]) for t in sections if t), default=0.0), False)

@@ -38,6 +38,8 @@ def join_lines(lines: Sequence[str], corpus: frozenset[str], compounds: frozense
 
 def _glue(left: str, right: str, corpus: frozenset[str], compounds: frozenset[str]) -> str:
     tail, head = _BROKEN_TAIL.search(left), _HEAD_WORD.match(right)
+    if tail and right[:1].isupper():
+        return left + right  # "Pre-" + "Trial": a capitalised compound keeps its hyphen
     if not (tail and head):
         return f"{left} {right}"
     stem, rest = tail.group(1), head.group(1)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-import dateparser
+from dateparser.date import DateDataParser
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -59,13 +59,18 @@ class PeriodError(ValueError):
     """A period was written but makes no sense (e.g. 'February 30' or an end before its start)."""
 
 
-@lru_cache(maxsize=512)
-def _parse_day(day: str, month: str, year: str) -> date | None:
-    parsed = dateparser.parse(
-        f"{day} {month} {year}",
+@lru_cache(maxsize=1)
+def _parser() -> DateDataParser:
+    # One parser for the process: building one per call costs milliseconds.
+    return DateDataParser(
         languages=["en"],
         settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"},
     )
+
+
+@lru_cache(maxsize=4096)
+def _parse_day(day: str, month: str, year: str) -> date | None:
+    parsed = _parser().get_date_data(f"{day} {month} {year}").date_obj
     return parsed.date() if parsed else None
 
 

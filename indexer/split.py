@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .headline import estimate_headline_width, headline_size
+from .headline import HeadlineColumn, estimate_headline_width, headline_size, name_pairs
 from .lines import Line
 from .links import find_urls, is_bare_links, split_link_phrase
 from .paragraphs import corpus_words, join_lines, normalise, paragraph_breaks, to_paragraphs
@@ -53,8 +53,9 @@ def split_bulletin(lines: Sequence[Line]) -> SplitResult:
     all_text = "\n".join(line.text for line in lines)
     words, compounds = corpus_words(all_text)
     context = _Context(
-        head_width=estimate_headline_width([[ln.text for ln in body] for body, _ in cleaned]),
+        head_column=estimate_headline_width([[ln.text for ln in body] for body, _ in cleaned]),
         blanks_mean_breaks=_blank_lines_are_informative(lines),
+        names=name_pairs([line.text for line in lines]),
         words=words,
         compounds=compounds,
     )
@@ -64,7 +65,8 @@ def split_bulletin(lines: Sequence[Line]) -> SplitResult:
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    head_width: float
+    head_column: HeadlineColumn
+    names: frozenset[tuple[str, str]]
     blanks_mean_breaks: bool
     words: frozenset[str]
     compounds: frozenset[str]
@@ -169,4 +171,4 @@ def _headline_lines(body: Sequence[Line], texts: Sequence[str], ctx: _Context) -
             n += 1
         return n
     breaks = [line.blank_before for line in body] if ctx.blanks_mean_breaks else None
-    return headline_size(texts, ctx.head_width, breaks)
+    return headline_size(texts, ctx.head_column, breaks, ctx.names)

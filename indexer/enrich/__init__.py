@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..item import Item
 from ..period import Period
-from .classify import Decision, Fields, decide_category, decide_themes
+from .classify import Decision, FieldView, decide_category, decide_themes
 from .corrections import Correction, load_corrections
 from .dates import StatedDay, activity_day
 from .gazetteer import normalise
@@ -16,6 +16,7 @@ from .partners import PartnerBook, UNKNOWN_TYPE, load_partners
 from .people import PeopleBook, load_people
 from .places import PlaceBook, load_places
 from .taxonomy import Taxonomy, load_taxonomy
+from .terms import TermIndex
 from .text import Tokens
 from .vocab import DATA_DIR, VocabularyError
 
@@ -54,6 +55,7 @@ class Enricher:
     places: PlaceBook = field(init=False)
     people: PeopleBook = field(init=False)
     corrections: dict[str, Correction] = field(init=False)
+    terms: TermIndex = field(init=False)
 
     def __post_init__(self) -> None:
         from .partners import PARTNER_TYPES
@@ -64,22 +66,29 @@ class Enricher:
         excluded = frozenset(w for p in self.places.places for n in (p.name, *p.aliases) for w in n.split())
         self.people = load_people(self.data_dir / "people.toml", excluded)
         self.corrections = load_corrections(self.data_dir / "corrections.toml")
+        self.terms = TermIndex(self.taxonomy.terms())
 
     def enrich(self, item: Item) -> Item:
         return self.analyse(item).item
 
     def analyse(self, item: Item) -> Enrichment:
         text = f"{item.title}\n\n{item.body}"
-        partners = tuple(self._partners(text))
-        fields = Fields(Tokens.of(item.title), Tokens.of(item.body), frozenset(p.type for p in partners))
-        category, themes = decide_category(self.taxonomy, fields), decide_themes(self.taxonomy, fields)
+        title_partners, body_partners = self._partners(item.title), self._partners(item.body)
+        partners = tuple({p.name: p for p in (*body_partners, *title_partners)}.values())
+        partners = tuple(sorted(partners, key=lambda p: p not in title_partners))
+        title_places, body_places = self.places.find(item.title), self.places.find(item.body)
+        views = (
+            self._view("title", item.title, title_partners, title_places, self.taxonomy.title_weight),
+            self._view("body", item.body, body_partners, body_places, 1.0),
+        )
+        category, themes = decide_category(self.taxonomy, views), decide_themes(self.taxonomy, views)
         period = Period(item.period_start, item.period_end, "")
         day = activity_day(item.title, item.body, period)
         enriched = item.replace(
             category=category.chosen[0],
             themes=themes.chosen,
             partners=tuple(p.name for p in partners),
-            places=tuple(self.places.find(text)),
+            places=tuple(dict.fromkeys((*title_places, *body_places))),
             people=tuple(self.people.find(text)),
             date=day.day if day else item.period_start,
             date_precision="day" if day else "month",
@@ -89,15 +98,23 @@ class Enricher:
             enriched = correction.apply(enriched)
         return Enrichment(enriched, category, themes, partners, day, correction)
 
+    def _view(self, name: str, text: str, partners: list[PartnerFind], places: list[str], factor: float) -> FieldView:
+        tokens = Tokens.of(text)
+        tags = {f"partner:{p.type}" for p in partners}
+        if any(self.places.is_abroad(p) for p in places):
+            tags.add("abroad")
+        return FieldView(name, tokens, self.terms.match(tokens), frozenset(tags), factor)
+
     def _partners(self, text: str) -> list[PartnerFind]:
         found: dict[str, PartnerFind] = {}
-        for m in self.partners.find(text):
+        matches = self.partners.find(text)
+        for m in matches:
             found.setdefault(m.canonical, PartnerFind(m.canonical, self.partners.type_of(m.canonical), f"list: {m.text}", True))
         for place in foreign_ombudsmen(text, self.places.find, HOME):
             name = self.partners.ombudsman_of(place) or f"Ombudsman of {place}"
             known = name in self.partners.by_name
             found.setdefault(name, PartnerFind(name, "foreign ombudsman/NHRI", f"ombudsman of {place}", known))
-        listed = [normalise(m.text).lower() for m in self.partners.find(text)]
+        listed = [normalise(m.text).lower() for m in matches]
         for org in find_organisations(text):
             if not self._new_organisation(org.name, listed):
                 continue

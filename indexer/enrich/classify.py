@@ -5,6 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .taxonomy import Label, Rule, Taxonomy
+from .terms import Term
 from .text import Tokens
 
 
@@ -28,55 +29,58 @@ class Decision:
 
 
 @dataclass(frozen=True, slots=True)
-class Fields:
-    """What the rules look at: headline and body tokens and the partners' types."""
+class FieldView:
+    """One field as the rules see it: its words, the terms found in it, and its tags
+    ("partner:UN agency" when such a partner is named there, "abroad" for a foreign place)."""
 
-    title: Tokens
-    body: Tokens
-    partner_types: frozenset[str] = frozenset()
+    name: str
+    tokens: Tokens
+    matches: dict[Term, list[int]]
+    tags: frozenset[str]
+    factor: float  # a match here counts this many times (the headline weighs more)
 
 
-def _rule_match(rule: Rule, tokens: Tokens) -> str | None:
-    """The words a rule matched in one field, or None."""
-    if any(t.find(tokens) for t in rule.unless):
-        return None
-    near_sentences = {tokens.sentence_of[p] for t in rule.near for p in t.find(tokens)}
+def _term_match(rule: Rule, view: FieldView) -> str | None:
+    """The words a rule's terms matched in one field, or None."""
+    near_sentences = (
+        {view.tokens.sentence_of[p] for t in rule.near for p in view.matches.get(t, ())} if rule.near else set()
+    )
     for term in rule.terms:
-        for pos in term.find(tokens):
-            if rule.near and tokens.sentence_of[pos] not in near_sentences:
+        for pos in view.matches.get(term, ()):
+            if rule.near and view.tokens.sentence_of[pos] not in near_sentences:
                 continue
-            return " ".join(tokens.words[pos: pos + len(term.words)])
+            return " ".join(view.tokens.words[pos: pos + len(term.words)])
     return None
 
 
-def _rule_hits(label: Label, rule: Rule, fields: Fields, title_weight: float) -> Iterable[Hit]:
-    if rule.partner_types:
-        matched = sorted(fields.partner_types & set(rule.partner_types))
-        if matched:
-            yield Hit(label.id, rule.describe(), "partners", ", ".join(matched), rule.weight)
-        if not rule.terms:
-            return
-    for name, tokens, factor in (("title", fields.title, title_weight), ("body", fields.body, 1.0)):
-        if rule.field in ("any", name):
-            matched = _rule_match(rule, tokens)
-            if matched is not None:
-                yield Hit(label.id, rule.describe(), name, matched, rule.weight * factor)
+def _rule_hit(label: Label, rule: Rule, view: FieldView) -> Hit | None:
+    if rule.field not in ("any", view.name) or any(t in view.matches for t in rule.unless):
+        return None
+    tags = sorted(view.tags & rule.tags)
+    if rule.tags and not tags:
+        return None
+    matched = _term_match(rule, view) if rule.terms else ", ".join(t.split(":", 1)[-1] for t in tags)
+    if matched is None:
+        return None
+    return Hit(label.id, rule.describe(), view.name, matched, rule.weight * view.factor)
 
 
-def score(labels: Sequence[Label], fields: Fields, title_weight: float) -> tuple[dict[str, float], list[Hit]]:
+def score(labels: Sequence[Label], views: Iterable[FieldView]) -> tuple[dict[str, float], list[Hit]]:
     scores = {label.id: 0.0 for label in labels}
     hits: list[Hit] = []
-    for label in labels:
-        for rule in label.rules:
-            for hit in _rule_hits(label, rule, fields, title_weight):
-                scores[label.id] += hit.points
-                hits.append(hit)
+    for view in views:
+        for label in labels:
+            for rule in label.rules:
+                hit = _rule_hit(label, rule, view)
+                if hit is not None:
+                    scores[label.id] += hit.points
+                    hits.append(hit)
     return scores, hits
 
 
-def decide_category(taxonomy: Taxonomy, fields: Fields) -> Decision:
+def decide_category(taxonomy: Taxonomy, views: Sequence[FieldView]) -> Decision:
     """The highest-scoring category; ties go to the lower `priority`; `other` when too weak."""
-    scores, hits = score(taxonomy.categories, fields, taxonomy.title_weight)
+    scores, hits = score(taxonomy.categories, views)
     priority = {c.id: c.priority for c in taxonomy.categories}
     ranked = sorted(scores, key=lambda cid: (-scores[cid], priority[cid]))
     best = ranked[0] if ranked else "other"
@@ -89,12 +93,12 @@ def decide_category(taxonomy: Taxonomy, fields: Fields) -> Decision:
     return Decision((best,), scores, tuple(hits), reason)
 
 
-def decide_themes(taxonomy: Taxonomy, fields: Fields) -> Decision:
-    """Every theme whose score reaches its threshold, in the file's order."""
-    scores, hits = score(taxonomy.themes, fields, taxonomy.title_weight)
+def decide_themes(taxonomy: Taxonomy, views: Sequence[FieldView]) -> Decision:
+    """Every theme whose score reaches its threshold, in the file's order; `other` if none."""
+    scores, hits = score(taxonomy.themes, views)
     chosen = tuple(
         t.id for t in taxonomy.themes
-        if scores[t.id] >= (t.min_score if t.min_score is not None else taxonomy.min_theme_score)
-        and t.id != "other"
+        if t.id != "other"
+        and scores[t.id] >= (t.min_score if t.min_score is not None else taxonomy.min_theme_score)
     )
     return Decision(chosen or ("other",), scores, tuple(hits), "themes at or above their threshold")

@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from functools import lru_cache
+
 from ..period import Period, _parse_day
 
 _MONTH = (
@@ -34,12 +36,27 @@ def stated_days(text: str, period: Period) -> list[StatedDay]:
         month = m.group("m1") or m.group("m2")
         day = re.sub(r"\D", "", m.group("d1") or m.group("d2"))
         years = [m.group("year")] if m.group("year") else _candidate_years(period)
+        number = _month_number(month.rstrip("."))
         for year in years:
-            parsed = _parse_day(day, month.rstrip("."), year)
+            parsed = _day(int(year), number, int(day)) if number else None
             if parsed and period.contains(parsed):
                 out.append(StatedDay(parsed, " ".join(m.group(0).split())))
                 break
     return out
+
+
+@lru_cache(maxsize=64)
+def _month_number(name: str) -> int | None:
+    """The month a written name stands for, read by dateparser once per spelling."""
+    parsed = _parse_day("1", name, "2000")
+    return parsed.month if parsed else None
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:  # "February 30"
+        return None
 
 
 def _candidate_years(period: Period) -> list[str]:

@@ -22,7 +22,11 @@ def normalise(text: str) -> str:
 
 
 def fold_case(text: str) -> str:
-    # One character in, one character out, so offsets stay valid after folding.
+    # One character in, one character out, so offsets stay valid after folding
+    # ("İ".lower() is two characters: such a letter is kept as it is).
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 

@@ -14,15 +14,16 @@ from dataclasses import dataclass
 _HEADS = (
     r"Association|Committee|Commission|Council|Organi[sz]ation|Agency|Fund|Programme|Program|Union"
     r"|Institute|Institution|Cent(?:er|re)|Academy|University|Ministry|Service|Federation|Network"
-    r"|Society|Foundation|Bank|Court|Parliament|Alliance|League|Movement|Bureau|Department|Authority"
+    r"|Society|Foundation|Bank|Court|Parliament|Alliance|League|Movement|Bureau|Authority"
     r"|Administration|Chamber|Confederation|Secretariat|Company|Corporation|Coalition|Board|Assembly"
     r"|Library|College|Lyceum|Mission"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})s?\b")
-_CAP = r"(?:[A-Z][\w'’&-]*|“[^”\n]{2,60}”|\"[^\"\n]{2,60}\")"
+_CAP = r"(?:[A-Z][\w'’&-]*|“[^”\n]{2,200}”|\"[^\"\n]{2,200}\")"
 _LINK = r"(?:of|for|and|on|in|the|de|under)"
 _SEQ = rf"{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})*"
 _CAPSEQ = re.compile(_SEQ)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _WITH_ACRONYM = re.compile(rf"({_SEQ})\s*\(([A-Z][A-Za-z&/.-]{{1,12}})\)")
 _OMBUDSMEN_OF = re.compile(
     r"\b(?:ombudsm[ae]n|ombudspersons?|human rights commissioners?|commissioners? for human rights"
@@ -34,10 +35,15 @@ _SELF_OR_PLACE = re.compile(
     r"^(?:Ombuds|Commissioner|Human Rights Commissioner|Office of the)|\bOmbuds\w*(?:'s|’s)?\s+(?:Office|Institution|Apparatus)\b"
     r"|\b(?:Working Group|"
     r"Regional Cent\w*|Preventive|Expert Council|Penitentiary Institution|Prison|Detention|Isolator|Colony|"
-    r"Hospital|Clinic|Boarding|Shelter|Orphanage|Social Service|Country Office|Head Office)\b"
+    r"Hospital|Clinic|Boarding|Shelter|Orphanage|Social Service|Country Office|Head Office|Police)\b"
     r"|^(?:The|A|An|This|These|Our|Its)\b",
 )
-_LEADING = re.compile(r"^(?:(?:[Tt]he|A|An|By|At|On|In|With|From|[Aa]nd|[Oo]f|[Ff]or|During|Under|Both)\s+)+")
+_LEADING = re.compile(
+    r"^(?:(?:[Tt]he|A|An|By|At|On|In|With|From|[Aa]nd|[Oo]f|[Ff]or|During|Under|Both"
+    # a person's role before the body it belongs to: "Head of the Delegation of ..."
+    r"|(?:Deputy |Vice[- ])?(?:Head|Chair(?:man|woman|person)?|Director|Rector|President|Representative"
+    r"|Members?|Staff|Employees|Minister|Ambassador|Coordinator|Secretary|Officials?)(?:\s+of)?)\s+)+"
+)
 _TRAILING = re.compile(rf"(?:\s+{_LINK})+$")
 
 
@@ -82,6 +88,8 @@ def find_organisations(text: str) -> list[OrgMention]:
         if _is_org(name):
             found.setdefault(name, OrgMention(name, m.group(2)))
     for m in _CAPSEQ.finditer(text):
+        if not _HEAD.search(_QUOTED.sub(" ", m.group(0))):
+            continue  # the head noun is inside a quoted title: an event or a book, not a body
         for name in _org_spans(_clean(m.group(0))):
             if _is_org(name) and not any(name in k for k in found):
                 found.setdefault(name, OrgMention(name))

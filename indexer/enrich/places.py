@@ -8,7 +8,8 @@ from .gazetteer import Form, Gazetteer, normalise
 from .vocab import DATA_DIR, TomlFile, VocabularyError, required_str, string_list
 
 PLACE_KINDS = ("city", "district", "region", "autonomous republic", "country")
-NOT_A_PLACE = ""  # canonical of phrases that contain a place name but are not places
+NOT_A_PLACE = ""
+HOME_COUNTRY = "Azerbaijan"  # canonical of phrases that contain a place name but are not places
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,10 @@ class PlaceBook:
             last = m.end - 1
         kept.append(norm[last:])
         return " ".join("".join(kept).split())
+
+    def is_abroad(self, name: str) -> bool:
+        place = self.by_name.get(name)
+        return bool(place and place.country and place.country != HOME_COUNTRY)
 
     def country(self, name: str) -> Place | None:
         """The place of kind country that a printed name stands for, if any."""

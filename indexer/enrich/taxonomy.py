@@ -1,6 +1,7 @@
 """data/taxonomy.toml: categories and themes, each with weighted matching rules."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,14 +28,14 @@ class Rule:
     field: str = "any"
     near: tuple[Term, ...] = ()  # one of these must share a sentence with the match
     unless: tuple[Term, ...] = ()  # none of these may appear in the same field
-    partner_types: tuple[str, ...] = ()  # or: fires when a partner has one of these types
+    tags: frozenset[str] = frozenset()  # and: the field must carry one of these tags
     note: str = ""
 
     def describe(self) -> str:
         if self.note:
             return self.note
-        if self.partner_types:
-            return "partner of type " + " / ".join(self.partner_types)
+        if not self.terms:
+            return "field has " + " / ".join(sorted(self.tags))
         text = " | ".join(t.text for t in self.terms[:6]) + (" | ..." if len(self.terms) > 6 else "")
         if self.near:
             text += " near " + " | ".join(t.text for t in self.near[:4]) + (" | ..." if len(self.near) > 4 else "")
@@ -63,6 +64,12 @@ class Taxonomy:
 
     def category(self, cid: str) -> Label | None:
         return next((c for c in self.categories if c.id == cid), None)
+
+    def terms(self) -> Iterator[Term]:
+        """Every term any rule looks for (terms, near and unless)."""
+        for label in (*self.categories, *self.themes):
+            for rule in label.rules:
+                yield from (*rule.terms, *rule.near, *rule.unless)
 
 
 def load_taxonomy(path: Path | None = None, partner_types: frozenset[str] = frozenset()) -> Taxonomy:
@@ -136,7 +143,7 @@ class _Reader:
                 field=str(raw.get("field", "any")),
                 near=self._terms(raw.get("near", [])),
                 unless=self._terms(raw.get("unless", [])),
-                partner_types=tuple(raw.get("partner_types", [])),
+                tags=self._tags(raw),
                 note=str(raw.get("note", "")),
             )
         except (ValueError, TypeError, KeyError) as exc:
@@ -147,11 +154,19 @@ class _Reader:
     def _check(self, rule: Rule, where: str, n: int, lid: str) -> None:
         if rule.field not in FIELDS:
             raise self.file.error(where, n, f"rule of '{lid}': field must be one of {', '.join(FIELDS)}")
-        if not rule.terms and not rule.partner_types:
-            raise self.file.error(where, n, f"rule of '{lid}' has neither 'terms' nor 'partner_types'")
-        unknown = set(rule.partner_types) - self.partner_types if self.partner_types else set()
+        if not rule.terms and not rule.tags:
+            raise self.file.error(where, n, f"rule of '{lid}' needs 'terms', 'partner_types' or 'abroad'")
+        types = {t.split(":", 1)[1] for t in rule.tags if t.startswith("partner:")}
+        unknown = types - self.partner_types if self.partner_types else set()
         if unknown:
             raise self.file.error(where, n, f"rule of '{lid}': unknown partner type(s) {sorted(unknown)}")
+
+    @staticmethod
+    def _tags(raw: dict[str, Any]) -> frozenset[str]:
+        types = raw.get("partner_types", [])
+        if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
+            raise ValueError("partner_types must be a list of partner types")
+        return frozenset([f"partner:{t}" for t in types] + (["abroad"] if raw.get("abroad") else []))
 
     def _terms(self, raw: Any) -> tuple[Term, ...]:
         if not isinstance(raw, list) or not all(isinstance(t, str) for t in raw):

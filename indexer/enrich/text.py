@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -27,6 +28,17 @@ class Tokens:
     words: list[str] = field(default_factory=list)
     sentence_of: list[int] = field(default_factory=list)
     positions: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    _sorted: list[str] | None = None
+
+    def starting_with(self, prefix: str) -> list[int]:
+        """Positions of every word that begins with `prefix`, in text order."""
+        if self._sorted is None:
+            self._sorted = sorted(self.positions)
+        i, out = bisect_left(self._sorted, prefix), []
+        while i < len(self._sorted) and self._sorted[i].startswith(prefix):
+            out.extend(self.positions[self._sorted[i]])
+            i += 1
+        return sorted(out)
 
     @classmethod
     def of(cls, text: str) -> "Tokens":

@@ -105,6 +105,11 @@ def test_hyphenated_compound_across_lines_keeps_its_hyphen(parsed):
     assert "fact-finding mission report" in parsed.items[4].body
 
 
+def test_hyphens_inside_a_line_stay(parsed):
+    assert "3rd December- International Day" in parsed.items[1].body
+    assert "Pre-Trial Detention Facility" in parsed.items[0].body
+
+
 def test_source_quotes_and_typos_are_kept(parsed):
     bodies = " ".join(item.body for item in parsed.items)
     assert "“Kashalata”" in bodies and "autsim" in bodies and "Comissioner" in bodies

@@ -1,7 +1,7 @@
 """The text rules: link lines, broken words, paragraphs and headline breaks."""
 from __future__ import annotations
 
-from indexer.headline import headline_size
+from indexer.headline import HeadlineColumn, headline_size
 from indexer.links import is_bare_links, split_link_phrase
 from indexer.paragraphs import join_lines
 from indexer.lines import Line
@@ -29,7 +29,7 @@ def test_broken_words_are_rejoined_and_compounds_keep_hyphen():
     assert join_lines(["the organi-", "zation of"], NONE, NONE) == "the organization of"
     assert join_lines(["a fact-", "finding mission"], NONE, NONE) == "a fact-finding mission"
     assert join_lines(["a pre-", "trial facility"], NONE, NONE) == "a pre-trial facility"
-    assert join_lines(["3rd December-", "International Day"], NONE, NONE) == "3rd December- International Day"
+    assert join_lines(["the Baku Pre-", "Trial Detention Facility"], NONE, NONE) == "the Baku Pre-Trial Detention Facility"
     assert join_lines(["awareness-raising  event"], NONE, NONE) == "awareness-raising event"
 
 
@@ -47,7 +47,7 @@ def test_headline_breaks_on_short_line_not_on_capitalised_continuation():
         "By instructions of the Ombudsman of Azerbaijan, Sabina Aliyeva, members",
         "of the National Preventive Group visited institutions in the region.",
     ]
-    assert headline_size(texts, head_width=330) == 3
+    assert headline_size(texts, HeadlineColumn(330, True)) == 3
 
 
 def test_headline_never_ends_inside_an_open_quote():
@@ -56,7 +56,7 @@ def test_headline_never_ends_inside_an_open_quote():
         "Digital Technologies”",
         "The conference was held in Baku with the participation of experts.",
     ]
-    assert headline_size(texts, head_width=250) == 2
+    assert headline_size(texts, HeadlineColumn(250, True)) == 2
 
 
 def _lines(text: str) -> list[Line]:
