@@ -63,10 +63,9 @@ def run(args: argparse.Namespace) -> int:
 def _sentence_with(text: str, name: str) -> str:
     from ..enrich.text import sentences
 
-    for sentence in sentences(text):
-        if name.split()[0] in sentence:
-            return " ".join(sentence.split())
-    return ""
+    found = [s for s in sentences(text) if name in " ".join(s.split())]
+    found = found or [s for s in sentences(text) if name.split()[0] in s]
+    return " ".join(found[0].split()) if found else ""
 
 
 def _print(counts: Counter[str], types: dict[str, str], examples: dict[str, str], top: int) -> None:

@@ -18,7 +18,7 @@ from .places import PlaceBook, load_places
 from .taxonomy import Taxonomy, load_taxonomy
 from .terms import TermIndex
 from .text import Tokens
-from .vocab import DATA_DIR, VocabularyError
+from .vocab import VocabularyError, data_dir
 
 __all__ = ["Enricher", "Enrichment", "VocabularyError", "PartnerFind"]
 
@@ -49,7 +49,7 @@ class Enrichment:
 class Enricher:
     """Loads the vocabularies once; `enrich` is then a pure function of the item."""
 
-    data_dir: Path = DATA_DIR
+    data_dir: Path = field(default_factory=data_dir)
     taxonomy: Taxonomy = field(init=False)
     partners: PartnerBook = field(init=False)
     places: PlaceBook = field(init=False)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..item import Item
 from .taxonomy import CATEGORY_IDS, THEME_IDS
-from .vocab import DATA_DIR, TomlFile, required_str, string_list
+from .vocab import data_dir, TomlFile, required_str, string_list
 
 FIELDS = ("category", "themes", "partners")
 
@@ -22,7 +22,7 @@ class Correction:
 
 
 def load_corrections(path: Path | None = None) -> dict[str, Correction]:
-    path = path or DATA_DIR / "corrections.toml"
+    path = path or data_dir() / "corrections.toml"
     if not path.exists():
         return {}
     file = TomlFile(path)

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .gazetteer import Form, Gazetteer, Match
-from .vocab import DATA_DIR, TomlFile, required_str, string_list
+from .vocab import data_dir, TomlFile, required_str, string_list
 
 PARTNER_TYPES = (
     "UN agency", "international organisation", "foreign ombudsman/NHRI", "national state body",
@@ -66,7 +66,7 @@ class PartnerBook:
 
 
 def load_partners(path: Path | None = None) -> PartnerBook:
-    file = TomlFile(path or DATA_DIR / "partners.toml")
+    file = TomlFile(path or data_dir() / "partners.toml")
     partners: list[Partner] = []
     names: set[str] = set()
     for i, entry in enumerate(file.entries("partner")):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..words import zipf
 from .gazetteer import Form, Gazetteer
-from .vocab import DATA_DIR, TomlFile, required_str, string_list
+from .vocab import data_dir, TomlFile, required_str, string_list
 
 _WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _RUN = re.compile(rf"{_WORD}(?:\s+{_WORD})+")
@@ -82,7 +82,7 @@ class PeopleBook:
 
 
 def load_people(path: Path | None = None, excluded_words: frozenset[str] = frozenset()) -> PeopleBook:
-    file = TomlFile(path or DATA_DIR / "people.toml")
+    file = TomlFile(path or data_dir() / "people.toml")
     people = [
         Person(
             name=required_str(file, "person", i, entry, "name"),

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .gazetteer import Form, Gazetteer, normalise
-from .vocab import DATA_DIR, TomlFile, VocabularyError, required_str, string_list
+from .vocab import data_dir, TomlFile, VocabularyError, required_str, string_list
 
 PLACE_KINDS = ("city", "district", "region", "autonomous republic", "country")
 NOT_A_PLACE = ""
@@ -64,7 +64,7 @@ class PlaceBook:
 
 
 def load_places(path: Path | None = None) -> PlaceBook:
-    file = TomlFile(path or DATA_DIR / "places.toml")
+    file = TomlFile(path or data_dir() / "places.toml")
     places: list[Place] = []
     for i, entry in enumerate(file.entries("place")):
         name = required_str(file, "place", i, entry, "name")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .terms import Term
-from .vocab import DATA_DIR, TomlFile, VocabularyError, required_str, string_list
+from .vocab import data_dir, TomlFile, VocabularyError, required_str, string_list
 
 CATEGORY_IDS = (
     "monitoring_visit", "event", "awareness", "cooperation", "agreement", "meeting", "case",
@@ -73,7 +73,7 @@ class Taxonomy:
 
 
 def load_taxonomy(path: Path | None = None, partner_types: frozenset[str] = frozenset()) -> Taxonomy:
-    file = TomlFile(path or DATA_DIR / "taxonomy.toml")
+    file = TomlFile(path or data_dir() / "taxonomy.toml")
     settings = file.data.get("settings", {})
     sets = _term_sets(file)
     reader = _Reader(file, sets, partner_types)

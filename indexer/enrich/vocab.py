@@ -1,12 +1,19 @@
 """Loading the editable vocabulary files (data/*.toml) with errors that name the line."""
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_ENV = "BULLETINS_DATA"  # another folder of vocabularies, e.g. an office's own copy
+
+
+def data_dir() -> Path:
+    """Where the vocabularies are read from: $BULLETINS_DATA, else the project's data/."""
+    return Path(os.environ.get(DATA_ENV) or DATA_DIR)
 
 
 class VocabularyError(Exception):

@@ -20,7 +20,7 @@ from indexer.sample.period import Period, plan_periods
 from indexer.sample.textfile import render_text
 
 TRUTH_FILE = "truth.jsonl"
-README_FILE = "README.txt"
+README_FILE = "README.md"
 
 __all__ = ["CorpusSummary", "generate_corpus", "layout_for", "TRUTH_FILE", "README_FILE"]
 

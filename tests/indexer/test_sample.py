@@ -62,7 +62,7 @@ def test_same_seed_writes_the_same_bytes(small_corpora: dict[str, Path]) -> None
     a, b = small_corpora["a"], small_corpora["b"]
     names = sorted(p.name for p in a.iterdir())
     assert names == sorted(p.name for p in b.iterdir())
-    assert {n.rsplit(".", 1)[-1] for n in names} == {"pdf", "txt", "jsonl", "json"}  # json: the sample marker
+    assert {n.rsplit(".", 1)[-1] for n in names} == {"pdf", "txt", "jsonl", "json", "md"}  # json: the marker, md: the README
     for name in names:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
