@@ -21,7 +21,7 @@ de-ten-tion de-vel-op-ment dis-abil-i-ties dis-crim-i-na-tion dis-pen-sary dis-t
 doc-u-men-ta-tion ed-u-ca-tion elim-i-nate em-pha-sized em-ploy-ees en-force-ment
 en-vi-ron-ment en-vi-ron-men-tal es-tab-lished es-tab-lish-ment ex-ec-u-tive ex-pe-ri-ence
 ex-pressed ex-pres-sion fa-cil-i-ties fa-cil-i-ty frame-work gov-ern-ment gov-ern-men-tal
-grat-i-tude guard-house hu-man-i-tar-i-an iden-ti-fied im-ple-men-ta-tion im-por-tance
+grat-i-tude hu-man-i-tar-i-an iden-ti-fied im-ple-men-ta-tion im-por-tance
 im-prove-ment in-clu-sive in-de-pen-dent in-for-ma-tion in-i-tia-tive in-sti-tute
 in-sti-tu-tion in-sti-tu-tions in-ter-ac-tion in-ter-na-tion-al in-ves-ti-ga-tion in-vi-ta-tion
 leg-is-la-tion mech-a-nism mem-o-ran-dum mi-gra-tion nec-es-sary neigh-bour-ing om-buds-man
@@ -37,7 +37,7 @@ un-der-stand-ing uni-ver-si-ty vul-ner-a-ble
 
 # Compounds that keep their hyphen; they break only there.
 COMPOUNDS: tuple[str, ...] = (
-    "fact-finding", "awareness-raising", "pre-trial", "well-being", "decision-making",
+    "fact-finding", "awareness-raising", "pre-trial", "decision-making",
     "follow-up", "law-enforcement", "long-term", "cross-border",
 )
 
