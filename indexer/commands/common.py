@@ -54,3 +54,31 @@ def load_enricher():
     except VocabularyError as exc:
         error(str(exc))
         return None
+
+
+DEFAULT_INDEX = "data/index"
+INDEX_ENV = "BULLETINS_INDEX"
+
+
+def add_index_option(parser: argparse.ArgumentParser) -> None:
+    import os
+
+    parser.add_argument(
+        "--index", type=Path, default=Path(os.environ.get(INDEX_ENV, DEFAULT_INDEX)), metavar="DIR",
+        help=f"index folder (default: ${INDEX_ENV} or {DEFAULT_INDEX})",
+    )
+
+
+def open_index(root: Path):
+    """The search index at `root`, or None after saying how to build one."""
+    from ..search import IndexMissing, SearchIndex
+
+    enricher = load_enricher()
+    if enricher is None:
+        return None
+    aliases = {form: p.name for p in enricher.partners.partners for form in (*p.aliases, *p.acronyms)}
+    try:
+        return SearchIndex(root, aliases)
+    except IndexMissing as exc:
+        error(str(exc))
+        return None

@@ -1,0 +1,69 @@
+"""`bulletins search QUERY`: hits with date, category, headline and snippet."""
+from __future__ import annotations
+
+import argparse
+import json
+import textwrap
+from datetime import date
+
+from ..search import SearchRequest, SearchResult
+from .common import add_command, add_index_option, error, open_index
+
+FILTER_OPTIONS = (("category", "ID"), ("theme", "ID"), ("partner", "NAME"), ("place", "NAME"),
+                  ("person", "NAME"), ("year", "YYYY"))
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_command(
+        sub,
+        "search",
+        help="search the index: hits, facet counts, suggestions",
+        description="Search headlines and bodies. The query language: words (all must match), \"phrases\", "
+        "AND / OR / NOT, field:value for category, theme, partner, place, person and year, prefix*, "
+        "fuzzy~ and date ranges (date:[2021-01-01 to 2021-06-30]). Filters repeat for OR "
+        "(--partner ICRC --partner UNICEF); different filters combine with AND.",
+        example='bulletins search "seminar" --partner ICRC --year 2024 --json',
+    )
+    p.add_argument("query", nargs="?", default="", metavar="QUERY", help="the query; empty lists everything, newest first")
+    for name, metavar in FILTER_OPTIONS:
+        p.add_argument(f"--{name}", action="append", default=[], metavar=metavar, help=f"only items with this {name} (repeat for OR)")
+    p.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="YYYY-MM-DD", help="items dated on or after")
+    p.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="YYYY-MM-DD", help="items dated on or before")
+    p.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance", help="order of hits (default: relevance)")
+    p.add_argument("--page", type=int, default=1, help="page of hits (default: 1)")
+    p.add_argument("--per-page", type=int, default=20, help="hits per page, 1-100 (default: 20)")
+    p.add_argument("--json", action="store_true", help="print the same JSON object as /api/search")
+    add_index_option(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..search import QueryError
+
+    index = open_index(args.index)
+    if index is None:
+        return 1
+    filters = {name: tuple(getattr(args, name)) for name, _ in FILTER_OPTIONS if getattr(args, name)}
+    try:
+        request = SearchRequest(args.query, filters, args.date_from, args.date_to, args.sort, args.page, args.per_page)
+        result = index.search(request)
+    except QueryError as exc:
+        error(f"query: {exc}")
+        return 2
+    print(json.dumps(result.to_json(), ensure_ascii=False, indent=1) if args.json else render(result))
+    return 0
+
+
+def render(result: SearchResult) -> str:
+    lines = [f"{result.total} item(s)" + (f"; did you mean: {result.suggestion}" if result.suggestion else "")]
+    first = (result.request.page - 1) * result.request.per_page
+    for n, hit in enumerate(result.hits, first + 1):
+        item = hit.item
+        lines.append(f"{n:>4}. {item.date}  {item.category:<16} {item.title}")
+        text = "".join(f"[{f.text}]" if f.hit else f.text for f in hit.snippet)
+        lines += textwrap.wrap(text, 100, initial_indent="      ", subsequent_indent="      ")
+    for facet in ("category", "year"):
+        counts = ", ".join(f"{k} {v}" for k, v in list(result.facets.get(facet, {}).items())[:8])
+        if counts:
+            lines.append(f"{facet}: {counts}")
+    return "\n".join(lines)

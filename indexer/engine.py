@@ -1,0 +1,252 @@
+"""The full-text engine: the only module that imports Whoosh.
+
+Everything Whoosh-specific lives here (schema, writing, query parsing, scoring, term
+expansion for highlighting, spelling, more-like-this), so the engine can be changed in
+one place. Callers see item records, document numbers and plain strings.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from whoosh import fields, index, qparser, query
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.searching import Searcher
+
+from .item import Item
+
+# Facet fields searchable as `field:value` (values lower-cased, whole values as tokens).
+FACET_FIELDS = ("category", "theme", "partner", "place", "person")
+MAX_QUERY_CHARS = 500
+MAX_QUERY_TERMS = 40
+
+_ANALYZER = StemmingAnalyzer()
+
+
+class QueryError(ValueError):
+    """A query that cannot be answered; the message says what is wrong, for the user."""
+
+
+def schema() -> fields.Schema:
+    """Derived from `Item`: text fields to search, facet fields to filter, the record to show."""
+    facet = lambda: fields.KEYWORD(commas=True, lowercase=True, scorable=False)  # noqa: E731
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        bulletin=fields.ID(stored=True),
+        title=fields.TEXT(analyzer=_ANALYZER, field_boost=2.0, spelling=True),
+        body=fields.TEXT(analyzer=_ANALYZER, spelling=True),
+        date=fields.DATETIME(sortable=True),
+        year=fields.NUMERIC(int, bits=16),
+        month=fields.ID(),
+        period=fields.ID(),
+        source=fields.ID(),
+        record=fields.STORED(),  # the whole item as JSON: a hit needs no second read
+        **{name: facet() for name in FACET_FIELDS},
+    )
+
+
+def _value(text: str) -> str:
+    # A facet value is one token: commas separate values, so none may hold one.
+    return " ".join(text.replace(",", " ").split()).lower()
+
+
+def document(item: Item, bulletin: str, partner_forms: dict[str, tuple[str, ...]]) -> dict:
+    """The indexed document of an item; a partner is also findable by its aliases."""
+    partner_values = [form for p in item.partners for form in (p, *partner_forms.get(p, ()))]
+    return {
+        "id": item.id,
+        "bulletin": bulletin,
+        "title": item.title,
+        "body": item.body,
+        "date": datetime.combine(item.date, datetime.min.time()),
+        "year": item.date.year,
+        "month": f"{item.date:%Y-%m}",
+        "period": f"{item.period_start}..{item.period_end}",
+        "source": item.source,
+        "record": json.dumps(item.to_dict(), ensure_ascii=False),
+        "category": _value(item.category),
+        "theme": ",".join(_value(t) for t in item.themes),
+        "partner": ",".join(_value(p) for p in partner_values),
+        "place": ",".join(_value(p) for p in item.places),
+        "person": ",".join(_value(p) for p in item.people),
+    }
+
+
+def create(path: Path) -> index.Index:
+    path.mkdir(parents=True, exist_ok=True)
+    return index.create_in(str(path), schema())
+
+
+def open_dir(path: Path) -> index.Index:
+    return index.open_dir(str(path))
+
+
+def exists(path: Path) -> bool:
+    return path.is_dir() and index.exists_in(str(path))
+
+
+@contextmanager
+def writer(ix: index.Index) -> Iterator:
+    """Commit on success, cancel on error (the style of Whoosh's own writers)."""
+    w = ix.writer(timeout=30.0, delay=0.25)
+    try:
+        yield w
+    except BaseException:
+        w.cancel()
+        raise
+    else:
+        w.commit()
+
+
+def delete_bulletin(w, bulletin: str) -> None:
+    w.delete_by_term("bulletin", bulletin)
+
+
+def add_items(w, docs: Iterable[dict]) -> int:
+    n = 0
+    for doc in docs:
+        w.add_document(**doc)
+        n += 1
+    return n
+
+
+def stored_records(ix: index.Index) -> Iterator[tuple[int, dict]]:
+    """(document number, record) of every live document."""
+    with ix.reader() as reader:
+        for docnum, stored in reader.iter_docs():
+            yield docnum, json.loads(stored["record"])
+
+
+def doc_count_all(ix: index.Index) -> int:
+    return ix.doc_count_all()
+
+
+# --------------------------------------------------------------------------- queries
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    text: str
+    q: query.Query
+
+
+def _parser(ix: index.Index) -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(["title", "body"], ix.schema, group=qparser.AndGroup)
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(qparser.GtLtPlugin())
+    parser.add_plugin(DateParserPlugin(free=False))
+    return parser
+
+
+_DATE_CLAUSE = re.compile(r"\bdate:\s*(?:[\[{][^\]}]*[\]}]|[<>]=?\S+|\S+)", re.IGNORECASE)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+
+
+def _compact_dates(text: str) -> str:
+    """Whoosh's date parser reads 20240331 but not 2024-03-31: compact ISO dates in date: clauses."""
+    return _DATE_CLAUSE.sub(lambda m: _ISO.sub(lambda d: "".join(g for g in d.groups() if g), m.group(0)), text)
+
+
+def parse_query(ix: index.Index, text: str) -> ParsedQuery:
+    """The text as a query over headline and body, with `field:value`, "phrases", AND /
+    OR / NOT, prefix*, fuzzy~ and date ranges. Raises QueryError with a reason."""
+    text = text.replace("\x00", " ").strip()
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
+    try:
+        q = _parser(ix).parse(_compact_dates(text))
+    except Exception as exc:  # Whoosh raises bare Exception for bad date ranges
+        raise QueryError(f"cannot read the query: {_reason(exc)}") from None
+    if q is query.NullQuery:
+        raise QueryError("the query has no words to search for")
+    terms = list(q.iter_all_terms()) if hasattr(q, "iter_all_terms") else []
+    if len(terms) > MAX_QUERY_TERMS:
+        raise QueryError(f"the query has too many terms ({len(terms)}; at most {MAX_QUERY_TERMS})")
+    for node in _leaves(q):
+        if isinstance(node, query.Every):
+            raise QueryError("'*' alone matches everything: leave the query empty to list all items")
+        if isinstance(node, query.Prefix) and len(node.text) < 2:
+            raise QueryError(f"'{node.text}*' is too short a prefix: give at least two letters")
+    return ParsedQuery(text, q)
+
+
+def _leaves(q: query.Query) -> Iterator[query.Query]:
+    yield q
+    for child in q.children():
+        yield from _leaves(child)
+
+
+def _reason(exc: Exception) -> str:
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return message[:120]
+
+
+def matching_docnums(searcher: Searcher, parsed: ParsedQuery) -> list[int]:
+    """Every live document the query matches (no scoring, no limit)."""
+    try:
+        return list(searcher.docs_for_query(parsed.q))
+    except Exception as exc:
+        raise QueryError(f"cannot run the query: {_reason(exc)}") from None
+
+
+def ranked_docnums(searcher: Searcher, parsed: ParsedQuery, allowed: set[int] | None, limit: int) -> list[tuple[int, float]]:
+    """The best `limit` matches by relevance (BM25F, headline weighted), within `allowed`."""
+    try:
+        results = searcher.search(parsed.q, limit=max(1, limit), filter=allowed)
+        return [(hit.docnum, hit.score) for hit in results]
+    except Exception as exc:
+        raise QueryError(f"cannot run the query: {_reason(exc)}") from None
+
+
+def matched_terms(searcher: Searcher, parsed: ParsedQuery) -> frozenset[str]:
+    """The indexed (stemmed) words of headline or body the query matched, prefix* and
+    fuzzy~ terms expanded, for marking them in snippets."""
+    try:
+        terms = parsed.q.existing_terms(searcher.reader(), expand=True)
+    except Exception:
+        return frozenset()
+    out = set()
+    for fieldname, text in terms:
+        if fieldname in ("title", "body"):
+            out.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+    return frozenset(out)
+
+
+def analysed_spans(text: str) -> Iterator[tuple[str, int, int]]:
+    """(indexed form, start, end) of each word of a text, as the text fields index it."""
+    for token in _ANALYZER(text, chars=True, removestops=False):
+        yield token.text, token.startchar, token.endchar
+
+
+def suggestion(searcher: Searcher, parsed: ParsedQuery) -> str | None:
+    """A corrected query string when some word is not in the index but a close one is."""
+    try:
+        corrected = searcher.correct_query(parsed.q, parsed.text)
+    except Exception:
+        return None
+    if corrected.query != parsed.q and corrected.string.strip() and corrected.string != parsed.text:
+        return corrected.string
+    return None
+
+
+def similar_docnums(searcher: Searcher, docnum: int, top: int) -> list[int]:
+    hits = searcher.more_like(docnum, "body", top=top, numterms=12)
+    return [hit.docnum for hit in hits if hit.docnum != docnum][:top]
+
+
+def docnum_of(searcher: Searcher, item_id: str) -> int | None:
+    return searcher.document_number(id=item_id)
+
+
+def record_of(searcher: Searcher, docnum: int) -> dict:
+    return json.loads(searcher.stored_fields(docnum)["record"])
+
+
+def as_date(value: date) -> datetime:
+    return datetime.combine(value, datetime.min.time())

@@ -1,0 +1,147 @@
+"""Facet counting as array arithmetic: per-document facet codes held in numpy arrays.
+
+Whoosh's grouped facets cost tens of milliseconds per query and grow with the index;
+here each document's category, year, themes, partners, places and people are codes in
+arrays built once at ingest time (saved next to the index), so a filter is a boolean
+mask and a facet count is one `bincount` over the matching documents.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+SINGLE = ("category", "year")
+MULTI = ("theme", "partner", "place", "person")
+FACETS = SINGLE + MULTI
+RECORD_KEY = {"category": "category", "year": "date", "theme": "themes", "partner": "partners",
+              "place": "places", "person": "people"}
+FILE_NAME = "facets.npz"
+
+
+@dataclass
+class FacetTable:
+    """Facet codes by document number; `values[f][code]` is the value shown to users."""
+
+    live: np.ndarray  # bool per docnum: False for deleted documents
+    dates: np.ndarray  # int32 proleptic ordinal of the item's date, per docnum
+    ids: list[str]  # item id per docnum ("" for deleted)
+    values: dict[str, list[str]]
+    single: dict[str, np.ndarray]  # facet -> int32 code per docnum, -1 when none
+    entry_doc: dict[str, np.ndarray]  # multi facet -> docnum of each (doc, value) entry
+    entry_code: dict[str, np.ndarray]  # multi facet -> code of each entry
+    _codes: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
+    _postings: dict[str, list[np.ndarray]] = field(default_factory=dict, repr=False)
+
+    @property
+    def size(self) -> int:
+        return int(self.live.shape[0])
+
+    @classmethod
+    def build(cls, records: Iterable[tuple[int, dict]], size: int) -> "FacetTable":
+        live = np.zeros(size, dtype=bool)
+        dates = np.zeros(size, dtype=np.int32)
+        ids = [""] * size
+        values: dict[str, dict[str, int]] = {f: {} for f in FACETS}
+        single = {f: np.full(size, -1, dtype=np.int32) for f in SINGLE}
+        entries: dict[str, tuple[list[int], list[int]]] = {f: ([], []) for f in MULTI}
+        for docnum, record in records:
+            live[docnum] = True
+            ids[docnum] = record["id"]
+            day = date.fromisoformat(record["date"])
+            dates[docnum] = day.toordinal()
+            single["category"][docnum] = _code(values["category"], record["category"] or "other")
+            single["year"][docnum] = _code(values["year"], str(day.year))
+            for f in MULTI:
+                docs, codes = entries[f]
+                for value in dict.fromkeys(record[RECORD_KEY[f]]):
+                    docs.append(docnum)
+                    codes.append(_code(values[f], value))
+        return cls(
+            live=live, dates=dates, ids=ids,
+            values={f: list(v) for f, v in values.items()},
+            single=single,
+            entry_doc={f: np.asarray(entries[f][0], dtype=np.int32) for f in MULTI},
+            entry_code={f: np.asarray(entries[f][1], dtype=np.int32) for f in MULTI},
+        )
+
+    # ------------------------------------------------------------------ storage
+
+    def save(self, folder: Path) -> None:
+        arrays = {"live": self.live, "dates": self.dates}
+        arrays.update({f"single_{f}": a for f, a in self.single.items()})
+        arrays.update({f"doc_{f}": a for f, a in self.entry_doc.items()})
+        arrays.update({f"code_{f}": a for f, a in self.entry_code.items()})
+        meta = json.dumps({"ids": self.ids, "values": self.values})
+        tmp = folder / (FILE_NAME + ".tmp.npz")
+        np.savez(tmp, meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8), **arrays)
+        tmp.replace(folder / FILE_NAME)
+
+    @classmethod
+    def load(cls, folder: Path) -> "FacetTable":
+        with np.load(folder / FILE_NAME) as data:
+            meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+            return cls(
+                live=data["live"], dates=data["dates"], ids=meta["ids"], values=meta["values"],
+                single={f: data[f"single_{f}"] for f in SINGLE},
+                entry_doc={f: data[f"doc_{f}"] for f in MULTI},
+                entry_code={f: data[f"code_{f}"] for f in MULTI},
+            )
+
+    # ------------------------------------------------------------------ queries
+
+    def code(self, facet: str, value: str) -> int | None:
+        """The code of a value, matched without regard to case or spacing."""
+        if facet not in self._codes:
+            self._codes[facet] = {_key(v): i for i, v in enumerate(self.values[facet])}
+        return self._codes[facet].get(_key(value))
+
+    def mask(self, facet: str, values: Iterable[str]) -> np.ndarray:
+        """Documents having any of the values (OR within one facet)."""
+        codes = [c for c in (self.code(facet, v) for v in values) if c is not None]
+        if facet in SINGLE:
+            return np.isin(self.single[facet], codes) if codes else np.zeros(self.size, dtype=bool)
+        out = np.zeros(self.size, dtype=bool)
+        for c in codes:
+            out[self._posting(facet, c)] = True
+        return out
+
+    def _posting(self, facet: str, code: int) -> np.ndarray:
+        if facet not in self._postings:
+            order = np.argsort(self.entry_code[facet], kind="stable")
+            codes, docs = self.entry_code[facet][order], self.entry_doc[facet][order]
+            bounds = np.searchsorted(codes, np.arange(len(self.values[facet]) + 1))
+            self._postings[facet] = [docs[bounds[i]:bounds[i + 1]] for i in range(len(self.values[facet]))]
+        return self._postings[facet][code]
+
+    def date_mask(self, start: date | None, end: date | None) -> np.ndarray:
+        out = self.live.copy()
+        if start:
+            out &= self.dates >= start.toordinal()
+        if end:
+            out &= self.dates <= end.toordinal()
+        return out
+
+    def counts(self, facet: str, mask: np.ndarray) -> dict[str, int]:
+        """Value -> number of documents in `mask`, most frequent first (ties by value)."""
+        n = len(self.values[facet])
+        if facet in SINGLE:
+            codes = self.single[facet][mask]
+            tally = np.bincount(codes[codes >= 0], minlength=n)
+        else:
+            tally = np.bincount(self.entry_code[facet][mask[self.entry_doc[facet]]], minlength=n)
+        nonzero = np.flatnonzero(tally)
+        ranked = sorted(nonzero, key=lambda c: (-tally[c], self.values[facet][c]))
+        return {self.values[facet][c]: int(tally[c]) for c in ranked}
+
+
+def _code(table: dict[str, int], value: str) -> int:
+    return table.setdefault(value, len(table))
+
+
+def _key(value: str) -> str:
+    return " ".join(value.split()).casefold()

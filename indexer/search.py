@@ -1,0 +1,206 @@
+"""The one search function that the command line, the JSON API and the dashboard call.
+
+A request is query text plus filters (several values of one facet: OR; different
+facets: AND), a date range, a sort and a page. The answer holds the total, the page of
+hits with snippets as structured fragments (never HTML), facet counts where each facet
+ignores its own selection, and a spelling suggestion when few items match.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import engine
+from .engine import QueryError
+from .facets import FACETS, FacetTable
+from .index_dir import IndexDir, IndexMissing
+from .item import Item
+from .snippets import Fragment, fragments, snippet
+
+__all__ = ["SearchIndex", "SearchRequest", "SearchResult", "Hit", "QueryError", "IndexMissing", "FILTERS"]
+
+FILTERS = FACETS  # category, year, theme, partner, place, person
+SORTS = ("relevance", "newest", "oldest")
+SUGGEST_BELOW = 3  # hits; below this a spelling suggestion is looked for
+MAX_PER_PAGE = 100
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    text: str = ""
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+    def __post_init__(self) -> None:
+        unknown = set(self.filters) - set(FILTERS)
+        if unknown:
+            raise QueryError(f"unknown filter(s) {sorted(unknown)}; use {', '.join(FILTERS)}")
+        if self.sort not in SORTS:
+            raise QueryError(f"sort must be one of {', '.join(SORTS)}")
+        if self.page < 1 or not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise QueryError(f"page must be 1 or more and per_page 1 to {MAX_PER_PAGE}")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise QueryError("the date range ends before it starts")
+
+
+@dataclass(frozen=True)
+class Hit:
+    item: Item
+    score: float | None
+    title: tuple[Fragment, ...]
+    snippet: tuple[Fragment, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.item.to_dict(),
+            "score": self.score,
+            "title_fragments": [f.to_json() for f in self.title],
+            "snippet": [f.to_json() for f in self.snippet],
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    request: SearchRequest
+    total: int
+    hits: tuple[Hit, ...]
+    facets: dict[str, dict[str, int]]
+    suggestion: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        """The object `/api/search` and `bulletins search --json` answer with."""
+        return {
+            "query": self.request.text,
+            "total": self.total,
+            "page": self.request.page,
+            "per_page": self.request.per_page,
+            "sort": self.request.sort,
+            "hits": [h.to_json() for h in self.hits],
+            "facets": self.facets,
+            "suggestion": self.suggestion,
+        }
+
+
+class SearchIndex:
+    """A published generation of the index, its facet table and a searcher.
+
+    Safe to share between threads; `refresh()` moves to a newer generation when an
+    ingest has published one.
+    """
+
+    def __init__(self, root: Path, aliases: Mapping[str, str] | None = None) -> None:
+        self.root = IndexDir(root)
+        self.aliases = {k.casefold(): v for k, v in (aliases or {}).items()}  # partner alias -> name
+        self._lock = threading.Lock()
+        self.generation: Path | None = None
+        self.refresh()
+
+    def refresh(self) -> bool:
+        """Open the current generation if it changed; True when it did."""
+        current = self.root.require_current()
+        if current == self.generation:
+            return False
+        ix = engine.open_dir(current)
+        table = FacetTable.load(current)
+        with self._lock:
+            self.ix, self.table, self.generation = ix, table, current
+        return True
+
+    def searcher(self):
+        # A searcher per request: Whoosh searchers are not meant to be shared by threads.
+        return self.ix.searcher()
+
+    # ------------------------------------------------------------------ search
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        table = self.table
+        with self.searcher() as searcher:
+            parsed = engine.parse_query(self.ix, request.text) if request.text.strip() else None
+            text_mask = self._text_mask(searcher, parsed, table)
+            masks = {f: table.mask(f, self._values(f, v)) for f, v in request.filters.items() if v}
+            base = text_mask & table.date_mask(request.date_from, request.date_to)
+            final = _all(base, masks.values())
+            facets = {f: table.counts(f, _all(base, [m for g, m in masks.items() if g != f])) for f in FACETS}
+            total = int(final.sum())
+            page = self._page(searcher, parsed, request, final, table)
+            terms = engine.matched_terms(searcher, parsed) if parsed else frozenset()
+            hits = tuple(self._hit(searcher, d, s, terms) for d, s in page)
+            suggestion = engine.suggestion(searcher, parsed) if parsed and total < SUGGEST_BELOW else None
+        return SearchResult(request, total, hits, facets, suggestion)
+
+    def _values(self, facet: str, values: Sequence[str]) -> list[str]:
+        if facet != "partner":
+            return list(values)
+        return [self.aliases.get(v.casefold(), v) for v in values]
+
+    @staticmethod
+    def _text_mask(searcher, parsed, table: FacetTable) -> np.ndarray:
+        if parsed is None:
+            return table.live.copy()
+        mask = np.zeros(table.size, dtype=bool)
+        docs = engine.matching_docnums(searcher, parsed)
+        if docs:
+            mask[np.asarray(docs, dtype=np.int64)] = True
+        return mask & table.live
+
+    def _page(self, searcher, parsed, request: SearchRequest, final: np.ndarray, table: FacetTable):
+        start = (request.page - 1) * request.per_page
+        end = start + request.per_page
+        if parsed is not None and request.sort == "relevance":
+            allowed = None if final.sum() == table.live.sum() else set(np.flatnonzero(final).tolist())
+            return engine.ranked_docnums(searcher, parsed, allowed, end)[start:end]
+        docs = np.flatnonzero(final)
+        keys = table.dates[docs] if request.sort == "oldest" else -table.dates[docs]
+        order = docs[np.argsort(keys, kind="stable")]
+        return [(int(d), None) for d in order[start:end]]
+
+    def _hit(self, searcher, docnum: int, score: float | None, terms: frozenset[str]) -> Hit:
+        item = Item.from_dict(engine.record_of(searcher, docnum))
+        return Hit(item, score, fragments(item.title, terms), snippet(item.body, terms))
+
+    # ------------------------------------------------------------------ items
+
+    def get(self, item_id: str) -> Item | None:
+        with self.searcher() as searcher:
+            docnum = engine.docnum_of(searcher, item_id)
+            return Item.from_dict(engine.record_of(searcher, docnum)) if docnum is not None else None
+
+    def similar(self, item_id: str, top: int = 5) -> list[Item]:
+        """The items most like one item (more-like-this on the body's key terms)."""
+        with self.searcher() as searcher:
+            docnum = engine.docnum_of(searcher, item_id)
+            if docnum is None:
+                return []
+            return [Item.from_dict(engine.record_of(searcher, d)) for d in engine.similar_docnums(searcher, docnum, top)]
+
+    def matching_items(self, request: SearchRequest) -> list[Item]:
+        """Every item that matches the request's query and filters (for aggregates)."""
+        table = self.table
+        with self.searcher() as searcher:
+            parsed = engine.parse_query(self.ix, request.text) if request.text.strip() else None
+            mask = self._text_mask(searcher, parsed, table) & table.date_mask(request.date_from, request.date_to)
+            for f, values in request.filters.items():
+                if values:
+                    mask &= table.mask(f, self._values(f, values))
+            return [Item.from_dict(engine.record_of(searcher, int(d))) for d in np.flatnonzero(mask)]
+
+    @property
+    def size(self) -> int:
+        return int(self.table.live.sum())
+
+
+def _all(base: np.ndarray, masks) -> np.ndarray:
+    out = base.copy()
+    for m in masks:
+        out &= m
+    return out
