@@ -148,6 +148,15 @@ _DATE_CLAUSE = re.compile(r"\bdate:\s*(?:[\[{][^\]}]*[\]}]|[<>]=?\S+|\S+)", re.I
 _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 
 
+_BARE_FUZZY = re.compile(r"(\b\w{5,})~(?![\d/])")
+
+
+def _fuzzy_default(text: str) -> str:
+    """`autsim~` means up to two edits for words of five letters or more: Whoosh counts a
+    swap of two letters as two, and "autsim" for "autism" is the typo people make."""
+    return _BARE_FUZZY.sub(r"\1~2", text)
+
+
 def _compact_dates(text: str) -> str:
     """Whoosh's date parser reads 20240331 but not 2024-03-31: compact ISO dates in date: clauses."""
     return _DATE_CLAUSE.sub(lambda m: _ISO.sub(lambda d: "".join(g for g in d.groups() if g), m.group(0)), text)
@@ -160,7 +169,7 @@ def parse_query(ix: index.Index, text: str) -> ParsedQuery:
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
     try:
-        q = _parser(ix).parse(_compact_dates(text))
+        q = _parser(ix).parse(_fuzzy_default(_compact_dates(text)))
     except Exception as exc:  # Whoosh raises bare Exception for bad date ranges
         raise QueryError(f"cannot read the query: {_reason(exc)}") from None
     if q is query.NullQuery:
@@ -236,7 +245,8 @@ def suggestion(searcher: Searcher, parsed: ParsedQuery) -> str | None:
 
 
 def similar_docnums(searcher: Searcher, docnum: int, top: int) -> list[int]:
-    hits = searcher.more_like(docnum, "body", top=top, numterms=12)
+    text = record_of(searcher, docnum)["body"]  # the body is kept in the record, not as a vector
+    hits = searcher.more_like(docnum, "body", text=text, top=top + 1, numterms=12)
     return [hit.docnum for hit in hits if hit.docnum != docnum][:top]
 
 

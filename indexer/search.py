@@ -194,9 +194,42 @@ class SearchIndex:
                     mask &= table.mask(f, self._values(f, values))
             return [Item.from_dict(engine.record_of(searcher, int(d))) for d in np.flatnonzero(mask)]
 
+    def counts(self, request: SearchRequest, by: str) -> tuple[int, dict[str, int]]:
+        """(matching items, items per value of `by`) under the request's query and filters;
+        `by` is a facet or "month" (months run without gaps, zeros included)."""
+        table = self.table
+        with self.searcher() as searcher:
+            parsed = engine.parse_query(self.ix, request.text) if request.text.strip() else None
+            mask = self._text_mask(searcher, parsed, table) & table.date_mask(request.date_from, request.date_to)
+        for f, values in request.filters.items():
+            if values:
+                mask &= table.mask(f, self._values(f, values))
+        total = int(mask.sum())
+        if by == "month":
+            return total, _months(table.dates[mask])
+        if by not in FACETS:
+            raise QueryError(f"cannot count by '{by}': use month or one of {', '.join(FACETS)}")
+        counts = table.counts(by, mask)
+        return total, dict(sorted(counts.items())) if by == "year" else counts
+
     @property
     def size(self) -> int:
         return int(self.table.live.sum())
+
+
+def _months(ordinals: np.ndarray) -> dict[str, int]:
+    if ordinals.size == 0:
+        return {}
+    keys = [f"{d:%Y-%m}" for d in map(date.fromordinal, ordinals.tolist())]
+    tally: dict[str, int] = {}
+    for k in keys:
+        tally[k] = tally.get(k, 0) + 1
+    first, last = min(keys), max(keys)
+    out, (y, m) = {}, map(int, first.split("-"))
+    while f"{y:04d}-{m:02d}" <= last:
+        out[f"{y:04d}-{m:02d}"] = tally.get(f"{y:04d}-{m:02d}", 0)
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
 
 
 def _all(base: np.ndarray, masks) -> np.ndarray:

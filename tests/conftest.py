@@ -31,3 +31,32 @@ def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sample")
     generate_corpus(out, months=72, seed=1)
     return out
+
+
+@pytest.fixture(scope="session")
+def sample_txt_dir(sample_dir, tmp_path_factory) -> Path:
+    """The sample's text files only (the PDFs are the same bulletins)."""
+    out = tmp_path_factory.mktemp("sample_txt")
+    for path in sample_dir.glob("*.txt"):
+        (out / path.name).write_bytes(path.read_bytes())
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_index(sample_dir, seed_path, tmp_path_factory) -> Path:
+    """An index of the whole sample corpus (PDF and text) and the real seed bulletin."""
+    from indexer.ingest import ingest
+
+    root = tmp_path_factory.mktemp("index")
+    report = ingest([sample_dir, seed_path], root)
+    assert report.files_failed == 0, report.errors
+    return root
+
+
+@pytest.fixture(scope="session")
+def search_index(built_index):
+    from indexer.commands.common import open_index
+
+    index = open_index(built_index)
+    assert index is not None
+    return index

@@ -1,0 +1,103 @@
+"""The JSON API beside the dashboard: /api/search, /api/items/<id>, /api/stats.
+
+Thin: it reads parameters into a `SearchRequest`, calls the one search function and
+returns its JSON. Bad parameters and bad queries answer 400 with {"error": ...}; no
+user input can cause a 500.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from flask import Blueprint, Flask, jsonify, request
+from werkzeug.datastructures import MultiDict
+
+from indexer.index_dir import IndexMissing
+from indexer.search import FILTERS, QueryError, SearchIndex, SearchRequest
+
+SORT_ALIASES = {"relevance": "relevance", "date": "newest", "newest": "newest", "oldest": "oldest"}
+MAX_PARAM_CHARS = 500
+
+
+class BadRequest(ValueError):
+    """A parameter the API cannot use; the message names it."""
+
+
+def request_from_args(args: MultiDict) -> SearchRequest:
+    """A SearchRequest from query-string parameters (repeat a filter for OR)."""
+    for key, value in args.items(multi=True):
+        if len(value) > MAX_PARAM_CHARS:
+            raise BadRequest(f"parameter '{key}' is too long (at most {MAX_PARAM_CHARS} characters)")
+    filters = {f: tuple(v.strip() for v in args.getlist(f) if v.strip()) for f in FILTERS}
+    for year in filters.get("year", ()):
+        if not (year.isdigit() and len(year) == 4):
+            raise BadRequest(f"year must be four digits, not {year!r}")
+    sort = SORT_ALIASES.get(args.get("sort", "relevance"))
+    if sort is None:
+        raise BadRequest("sort must be relevance, date (newest first), newest or oldest")
+    return SearchRequest(
+        text=args.get("q", ""),
+        filters={f: v for f, v in filters.items() if v},
+        date_from=_date(args, "from"),
+        date_to=_date(args, "to"),
+        sort=sort,
+        page=_int(args, "page", 1),
+        per_page=_int(args, "per_page", 20),
+    )
+
+
+def _date(args: MultiDict, name: str) -> date | None:
+    value = args.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadRequest(f"'{name}' must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _int(args: MultiDict, name: str, default: int) -> int:
+    value = args.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or len(value) > 6:
+        raise BadRequest(f"'{name}' must be a whole number, not {value!r}")
+    return int(value)
+
+
+def blueprint(get_index: Callable[[], SearchIndex]) -> Blueprint:
+    api = Blueprint("api", __name__, url_prefix="/api")
+
+    @api.get("/search")
+    def search():
+        return jsonify(get_index().search(request_from_args(request.args)).to_json())
+
+    @api.get("/items/<item_id>")
+    def item(item_id: str):
+        index = get_index()
+        found = index.get(item_id)
+        if found is None:
+            return jsonify({"error": f"no item with id {item_id!r}"}), 404
+        similar = [{"id": i.id, "title": i.title, "date": i.date.isoformat()} for i in index.similar(item_id)]
+        return jsonify({**found.to_dict(), "similar": similar})
+
+    @api.get("/stats")
+    def stats():
+        by = request.args.get("by", "")
+        total, counts = get_index().counts(request_from_args(request.args), by)
+        return jsonify({"by": by, "total": total, "counts": counts})
+
+    @api.errorhandler(BadRequest)
+    @api.errorhandler(QueryError)
+    def bad_request(exc: Exception):
+        return jsonify({"error": str(exc)}), 400
+
+    @api.errorhandler(IndexMissing)
+    def no_index(exc: IndexMissing):
+        return jsonify({"error": str(exc)}), 503
+
+    return api
+
+
+def register(server: Flask, get_index: Callable[[], SearchIndex]) -> None:
+    server.register_blueprint(blueprint(get_index))
