@@ -9,3 +9,6 @@ class BulletinError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+    def __reduce__(self):  # travels back from worker processes intact
+        return (type(self), (self.path, self.reason))

@@ -8,6 +8,7 @@ generation of the index that is published at once (see `index_dir`).
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -98,7 +99,9 @@ def _process(paths: Sequence[str], workers: int, progress: Callable[[int], None]
             out.append(_parse_and_enrich(p))
             progress(1)
         return out
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+    # forkserver: workers start clean, without the parent's open index lock or files.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, mp_context=context) as pool:
         out = []
         for result in pool.map(_parse_and_enrich, paths, chunksize=4):
             out.append(result)
