@@ -19,6 +19,7 @@ import numpy as np
 from . import engine
 from .engine import QueryError
 from .facets import FACETS, FacetTable
+from .frames import Frames, frames_from_table
 from .index_dir import IndexDir, IndexMissing
 from .item import Item
 from .snippets import Fragment, fragments, snippet
@@ -183,27 +184,33 @@ class SearchIndex:
                 return []
             return [Item.from_dict(engine.record_of(searcher, d)) for d in engine.similar_docnums(searcher, docnum, top)]
 
-    def matching_items(self, request: SearchRequest) -> list[Item]:
-        """Every item that matches the request's query and filters (for aggregates)."""
+    def _matching(self, request: SearchRequest) -> np.ndarray:
+        """The mask of items matching the request's query, filters and dates."""
         table = self.table
         with self.searcher() as searcher:
             parsed = engine.parse_query(self.ix, request.text) if request.text.strip() else None
-            mask = self._text_mask(searcher, parsed, table) & table.date_mask(request.date_from, request.date_to)
-            for f, values in request.filters.items():
-                if values:
-                    mask &= table.mask(f, self._values(f, values))
-            return [Item.from_dict(engine.record_of(searcher, int(d))) for d in np.flatnonzero(mask)]
+            mask = self._text_mask(searcher, parsed, table)
+        mask &= table.date_mask(request.date_from, request.date_to)
+        for f, values in request.filters.items():
+            if values:
+                mask &= table.mask(f, self._values(f, values))
+        return mask
+
+    def matching_items(self, request: SearchRequest) -> list[Item]:
+        """Every item that matches the request, as records (for exports)."""
+        docs = np.flatnonzero(self._matching(request))
+        with self.searcher() as searcher:
+            items = [Item.from_dict(engine.record_of(searcher, int(d))) for d in docs]
+        return sorted(items, key=lambda i: (i.date, i.id))
+
+    def frames(self, request: SearchRequest, partner_types: Mapping[str, str] | None = None) -> Frames:
+        """The matching items as analysis frames, from the facet arrays (no record read)."""
+        return frames_from_table(self.table, self._matching(request), partner_types)
 
     def counts(self, request: SearchRequest, by: str) -> tuple[int, dict[str, int]]:
         """(matching items, items per value of `by`) under the request's query and filters;
         `by` is a facet or "month" (months run without gaps, zeros included)."""
-        table = self.table
-        with self.searcher() as searcher:
-            parsed = engine.parse_query(self.ix, request.text) if request.text.strip() else None
-            mask = self._text_mask(searcher, parsed, table) & table.date_mask(request.date_from, request.date_to)
-        for f, values in request.filters.items():
-            if values:
-                mask &= table.mask(f, self._values(f, values))
+        table, mask = self.table, self._matching(request)
         total = int(mask.sum())
         if by == "month":
             return total, _months(table.dates[mask])

@@ -82,3 +82,27 @@ def open_index(root: Path):
     except IndexMissing as exc:
         error(str(exc))
         return None
+
+
+FILTER_OPTIONS = (("category", "ID"), ("theme", "ID"), ("partner", "NAME"), ("place", "NAME"),
+                  ("person", "NAME"), ("year", "YYYY"))
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """QUERY and the filters shared by search, stats, export and report."""
+    from datetime import date
+
+    parser.add_argument("query", nargs="?", default="", metavar="QUERY",
+                        help="the query (see 'bulletins search --help'); empty means every item")
+    for name, metavar in FILTER_OPTIONS:
+        parser.add_argument(f"--{name}", action="append", default=[], metavar=metavar,
+                            help=f"only items with this {name} (repeat for OR)")
+    parser.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="YYYY-MM-DD", help="items dated on or after")
+    parser.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="YYYY-MM-DD", help="items dated on or before")
+
+
+def request_from_args(args: argparse.Namespace, **extra):
+    from ..search import SearchRequest
+
+    filters = {name: tuple(getattr(args, name)) for name, _ in FILTER_OPTIONS if getattr(args, name)}
+    return SearchRequest(args.query, filters, args.date_from, args.date_to, **extra)

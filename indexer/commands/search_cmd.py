@@ -4,13 +4,9 @@ from __future__ import annotations
 import argparse
 import json
 import textwrap
-from datetime import date
+from ..search import SearchResult
+from .common import add_command, add_filter_options, add_index_option, error, open_index, request_from_args
 
-from ..search import SearchRequest, SearchResult
-from .common import add_command, add_index_option, error, open_index
-
-FILTER_OPTIONS = (("category", "ID"), ("theme", "ID"), ("partner", "NAME"), ("place", "NAME"),
-                  ("person", "NAME"), ("year", "YYYY"))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,11 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(--partner ICRC --partner UNICEF); different filters combine with AND.",
         example='bulletins search "seminar" --partner ICRC --year 2024 --json',
     )
-    p.add_argument("query", nargs="?", default="", metavar="QUERY", help="the query; empty lists everything, newest first")
-    for name, metavar in FILTER_OPTIONS:
-        p.add_argument(f"--{name}", action="append", default=[], metavar=metavar, help=f"only items with this {name} (repeat for OR)")
-    p.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="YYYY-MM-DD", help="items dated on or after")
-    p.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="YYYY-MM-DD", help="items dated on or before")
+    add_filter_options(p)
     p.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance", help="order of hits (default: relevance)")
     p.add_argument("--page", type=int, default=1, help="page of hits (default: 1)")
     p.add_argument("--per-page", type=int, default=20, help="hits per page, 1-100 (default: 20)")
@@ -43,10 +35,8 @@ def run(args: argparse.Namespace) -> int:
     index = open_index(args.index)
     if index is None:
         return 1
-    filters = {name: tuple(getattr(args, name)) for name, _ in FILTER_OPTIONS if getattr(args, name)}
     try:
-        request = SearchRequest(args.query, filters, args.date_from, args.date_to, args.sort, args.page, args.per_page)
-        result = index.search(request)
+        result = index.search(request_from_args(args, sort=args.sort, page=args.page, per_page=args.per_page))
     except QueryError as exc:
         error(f"query: {exc}")
         return 2
