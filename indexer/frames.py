@@ -208,9 +208,11 @@ def category_share(fr: Frames) -> pd.DataFrame:
 def theme_by_month(fr: Frames, start: date | None = None, end: date | None = None, top: int = 6) -> pd.DataFrame:
     """Months as rows, the `top` themes as columns: themes over time."""
     span = _span(fr.items, "M", start, end)
+    leading = list(by_theme(fr, top)["theme"])
+    if fr.themes.empty:
+        return pd.DataFrame(0, index=pd.Index(span.to_timestamp(), name="month"), columns=leading, dtype="int64")
     months = fr.items.set_index("id")["date"].dt.to_period("M")
     long = fr.themes.assign(month=fr.themes["id"].map(months))
-    leading = list(by_theme(fr, top)["theme"])
     table = pd.crosstab(long["month"], long["theme"]).reindex(index=span, columns=leading, fill_value=0)
     table.index = span.to_timestamp()
     table.index.name, table.columns.name = "month", None

@@ -1,0 +1,81 @@
+"""`bulletins export --out FILE`: matching items, an aggregate table or a figure, as a file."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..frames import TABLES, aggregate, for_output
+from .common import add_command, add_filter_options, add_index_option, error, open_index, request_from_args
+from .stats_cmd import partner_types, year_span
+
+FIGURES = ("activity_by_month", "category_share", "top_partners", "themes_over_time", "month_category_heatmap",
+           "year_over_year")
+ITEM_FORMATS, TABLE_FORMATS, FIGURE_FORMATS = (".csv", ".xlsx", ".json"), (".csv", ".xlsx"), (".svg", ".png")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_command(
+        sub,
+        "export",
+        help="write matching items (CSV/XLSX/JSON), an aggregate table (CSV/XLSX) or a figure (SVG/PNG)",
+        description="Export what matches the query and filters. Without --table or --figure, the items "
+        "themselves; the format follows the file's extension. CSV is UTF-8 with a BOM so Excel reads it; "
+        "every text cell that could start a formula is made inert.",
+        example="bulletins export --out icrc-2024.xlsx --partner ICRC --year 2024",
+    )
+    p.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write (.csv, .xlsx, .json, .svg, .png)")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--table", choices=TABLES, metavar="NAME", help=f"an aggregate: {', '.join(TABLES)}")
+    what.add_argument("--figure", choices=FIGURES, metavar="NAME", help=f"a figure: {', '.join(FIGURES)}")
+    add_filter_options(p)
+    add_index_option(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .. import exports
+    from ..search import QueryError
+
+    suffix = args.out.suffix.lower()
+    allowed = FIGURE_FORMATS if args.figure else TABLE_FORMATS if args.table else ITEM_FORMATS
+    if suffix not in allowed:
+        error(f"{args.out}: use one of {', '.join(allowed)} for this export")
+        return 2
+    index = open_index(args.index)
+    if index is None:
+        return 1
+    try:
+        request = request_from_args(args)
+        data = _render(index, request, args, suffix)
+    except QueryError as exc:
+        error(f"query: {exc}")
+        return 2
+    except exports.ExportError as exc:
+        error(str(exc))
+        return 1
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _render(index, request, args: argparse.Namespace, suffix: str) -> bytes:
+    from .. import exports
+
+    if not (args.table or args.figure):
+        items = index.matching_items(request)
+        return {".csv": exports.items_csv_bytes, ".xlsx": exports.items_xlsx_bytes, ".json": exports.items_json_bytes}[suffix](items)
+    frames = index.frames(request, partner_types())
+    if args.table:
+        table = for_output(aggregate(frames, args.table, *year_span(args.year)))
+        return exports.table_csv_bytes(table) if suffix == ".csv" else exports.tables_xlsx_bytes({args.table: table})
+    return exports.figure_bytes(figure(frames, args.figure, *year_span(args.year)), suffix[1:])
+
+
+def figure(frames, name: str, start=None, end=None):
+    from .. import figures as G
+
+    source = {"activity_by_month": "month_by_category", "category_share": "category", "top_partners": "partner",
+              "themes_over_time": "theme_by_month", "month_category_heatmap": "month_by_category",
+              "year_over_year": "year_over_year"}[name]
+    return getattr(G, name)(aggregate(frames, source, start, end))

@@ -1,0 +1,359 @@
+"""Files users open in Excel, Word and the browser: items and aggregate tables as CSV, XLSX
+and JSON, figures as SVG and PNG.
+
+Each format has one implementation returning bytes (what a web download sends); the path
+variants write those bytes. Every text cell of a CSV or XLSX passes through `neutralise`,
+so a value from a bulletin can never run as a spreadsheet formula.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import secrets
+import shutil
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from . import palette
+from .item import ITEM_FIELDS, Item
+
+
+class ExportError(Exception):
+    """A file could not be produced; `str()` says what to install or change."""
+
+
+NO_BROWSER = "PNG/SVG export needs Chromium: apt-get install chromium"
+NO_KALEIDO = "PNG/SVG export needs kaleido: pip install 'kaleido>=1.5,<2'"
+
+# OWASP CSV injection: cells starting with these are formulas (or become one) in Excel,
+# LibreOffice and Google Sheets.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ITEM_COLUMNS = ("id", "date", "date_precision", "category", "title", "themes", "partners", "places",
+                "people", "links", "source", "period_start", "period_end", "body")
+_LIST_SEPARATOR = "; "
+_XLSX_CELL_MAX = 32_767  # characters; Excel refuses longer cells
+_SHEET_NAME_MAX = 31
+_SHEET_BAD_CHARS = re.compile(r"[\[\]:*?/\\]")
+_WIDTH_MIN, _WIDTH_MAX, _WIDTH_SAMPLE = 8, 60, 200
+_BOLD = Font(bold=True)
+assert set(ITEM_COLUMNS) == set(ITEM_FIELDS)
+
+
+def neutralise(value: Any) -> Any:
+    """Text that a spreadsheet would read as a formula gets a leading apostrophe;
+    numbers, dates and other values are returned unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+# --------------------------------------------------------------------------- items
+
+
+def _item_row(item: Item) -> dict[str, Any]:
+    """One item as spreadsheet cells: lists joined, dates kept as dates."""
+    row: dict[str, Any] = {}
+    for column in ITEM_COLUMNS:
+        value = getattr(item, column)
+        row[column] = _LIST_SEPARATOR.join(value) if isinstance(value, tuple) else value
+    return row
+
+
+def items_table(items: Iterable[Item]) -> pd.DataFrame:
+    """The items as a table with the same columns as the item exports (for a workbook sheet)."""
+    return pd.DataFrame([_item_row(i) for i in items], columns=list(ITEM_COLUMNS))
+
+
+def items_csv_bytes(items: Iterable[Item]) -> bytes:
+    """UTF-8 with a BOM (so Excel reads the accents), one row per item."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(ITEM_COLUMNS)
+    for item in items:
+        writer.writerow([_csv_cell(v) for v in _item_row(item).values()])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _csv_cell(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else neutralise(value)
+
+
+def items_xlsx_bytes(items: Iterable[Item]) -> bytes:
+    """One sheet, "Items": bold frozen header, set widths, dates as Excel dates."""
+    rows = (list(_item_row(item).values()) for item in items)
+    book = Workbook(write_only=True)
+    _write_sheet(book, "Items", list(ITEM_COLUMNS), rows)
+    return _saved(book)
+
+
+def items_json_bytes(items: Iterable[Item]) -> bytes:
+    """A JSON array of the contract records (`Item.to_dict`)."""
+    records = [item.to_dict() for item in items]
+    return json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def items_csv(items: Iterable[Item], path: str | os.PathLike[str]) -> Path:
+    return _write(path, items_csv_bytes(items))
+
+
+def items_xlsx(items: Iterable[Item], path: str | os.PathLike[str]) -> Path:
+    return _write(path, items_xlsx_bytes(items))
+
+
+def items_json(items: Iterable[Item], path: str | os.PathLike[str]) -> Path:
+    return _write(path, items_json_bytes(items))
+
+
+# --------------------------------------------------------------------------- aggregate tables
+
+
+def _flat(df: pd.DataFrame) -> pd.DataFrame:
+    """The table as written: a meaningful index (month, partner) becomes the first column;
+    an unnamed row number (0..n, or what is left of it after filtering) does not."""
+    if df.index.name is None and df.index.nlevels == 1 and pd.api.types.is_integer_dtype(df.index):
+        flat = df.reset_index(drop=True)
+    else:
+        flat = df.reset_index(names=[n or "index" for n in df.index.names])
+    flat.columns = [str(c) for c in flat.columns]
+    return flat
+
+
+def table_csv_bytes(df: pd.DataFrame) -> bytes:
+    flat = _flat(df)
+    text_columns = [c for c in flat.columns if not pd.api.types.is_numeric_dtype(flat[c])
+                    and not pd.api.types.is_datetime64_any_dtype(flat[c])]
+    for column in text_columns:
+        flat[column] = flat[column].map(neutralise)
+    flat.columns = [neutralise(c) for c in flat.columns]
+    return flat.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def tables_xlsx_bytes(tables: Mapping[str, pd.DataFrame]) -> bytes:
+    """One sheet per table, named after its key (trimmed to 31 characters, made unique)."""
+    book = Workbook(write_only=True)
+    for name, df in zip(sheet_names(list(tables)), tables.values()):
+        flat = _flat(df)
+        rows = ([_plain(v) for v in row] for row in flat.itertuples(index=False, name=None))
+        _write_sheet(book, name, list(flat.columns), rows)
+    if not tables:
+        _write_sheet(book, "Empty", [], [])  # a workbook needs one sheet to open
+    return _saved(book)
+
+
+def table_csv(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+    return _write(path, table_csv_bytes(df))
+
+
+def tables_xlsx(tables: Mapping[str, pd.DataFrame], path: str | os.PathLike[str]) -> Path:
+    return _write(path, tables_xlsx_bytes(tables))
+
+
+def sheet_names(names: Sequence[str]) -> list[str]:
+    """Valid, distinct Excel sheet names: no []:*?/\\, at most 31 characters."""
+    out: list[str] = []
+    taken: set[str] = set()
+    for raw in names:
+        base = _SHEET_BAD_CHARS.sub("_", str(raw)).strip("' ") or "Sheet"
+        name, n = base[:_SHEET_NAME_MAX], 1
+        while name.casefold() in taken:  # Excel compares sheet names ignoring case
+            n += 1
+            suffix = f" ({n})"
+            name = base[: _SHEET_NAME_MAX - len(suffix)] + suffix
+        taken.add(name.casefold())
+        out.append(name)
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """A pandas/numpy cell as a value openpyxl writes: None for missing, dates as dates."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+# --------------------------------------------------------------------------- xlsx sheets
+
+
+def _write_sheet(book: Workbook, title: str, header: list[str], rows: Iterable[list[Any]]) -> None:
+    """A sheet streamed row by row; widths come from the first rows (write-only sheets
+    take widths before any row)."""
+    sheet = book.create_sheet(title)
+    sheet.freeze_panes = "A2"
+    rows = iter(rows)
+    sample = list(islice(rows, _WIDTH_SAMPLE))
+    for n, width in enumerate(_widths(header, sample), start=1):
+        sheet.column_dimensions[get_column_letter(n)].width = width
+    sheet.append([_header_cell(sheet, h) for h in header])
+    for row in chain(sample, rows):
+        sheet.append([_cell(sheet, v, is_month=h == "month") for v, h in zip(row, header)])
+
+
+def _header_cell(sheet: Any, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=_xlsx_text(text))
+    cell.font = _BOLD
+    return cell
+
+
+def _cell(sheet: Any, value: Any, is_month: bool = False) -> Any:
+    if isinstance(value, datetime | date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "yyyy-mm" if is_month else "yyyy-mm-dd"
+        return cell
+    return _xlsx_text(value) if isinstance(value, str) else value
+
+
+def _xlsx_text(text: str) -> str:
+    # Control characters from PDF text make openpyxl refuse the whole file.
+    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", text)[:_XLSX_CELL_MAX])
+
+
+def _widths(header: list[str], rows: list[list[Any]]) -> list[float]:
+    """Column widths in characters: the longest of header and sampled cells, bounded."""
+    widths = []
+    for n, name in enumerate(header):
+        longest = max([len(str(name))] + [_shown_length(row[n]) for row in rows])
+        widths.append(float(min(max(longest + 2, _WIDTH_MIN), _WIDTH_MAX)))
+    return widths
+
+
+def _shown_length(value: Any) -> int:
+    if isinstance(value, datetime | date):
+        return 10
+    return len(str(value)) if value is not None else 0
+
+
+def _saved(book: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- figures
+
+
+# kaleido's sync server takes one request at a time and its queue pairs answers with
+# callers by order only: concurrent dashboard threads must take turns.
+_RENDER_LOCK = threading.Lock()
+_server = {"started": False}
+_BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+
+
+def figure_bytes(fig: go.Figure, fmt: str = "png", scale: float | None = None) -> bytes:
+    """The figure as PNG or SVG bytes, rendered by kaleido in headless Chromium.
+
+    PNG defaults to scale 2 (2000 x 1120 px for our 1000 x 560 figures: 300 dpi at 17 cm)."""
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"figure format must be png or svg, not {fmt!r}")
+    kaleido = _kaleido()
+    if not _browser_path():
+        raise ExportError(NO_BROWSER)
+    width = fig.layout.width or palette.WIDTH
+    height = fig.layout.height or palette.HEIGHT
+    scale = (scale or palette.PNG_SCALE) if fmt == "png" else 1
+    with _RENDER_LOCK:
+        data = _render(kaleido, fig, dict(format=fmt, width=width, height=height, scale=scale))
+        _start_server(kaleido)
+    return data
+
+
+def figure_svg(fig: go.Figure, path: str | os.PathLike[str]) -> Path:
+    return _write(path, figure_bytes(fig, "svg"))
+
+
+def figure_png(fig: go.Figure, path: str | os.PathLike[str], scale: float = palette.PNG_SCALE) -> Path:
+    return _write(path, figure_bytes(fig, "png", scale))
+
+
+def _kaleido() -> Any:
+    try:
+        import kaleido
+    except ImportError:
+        raise ExportError(NO_KALEIDO) from None
+    return kaleido
+
+
+def _browser_path() -> str | None:
+    """Where kaleido will find Chromium ($BROWSER_PATH, PATH, or its own download)."""
+    try:
+        from choreographer.browsers.chromium import Chromium
+
+        return Chromium.find_browser(skip_local=False)
+    except (ImportError, AttributeError, TypeError):  # the helper moved between releases; PATH still tells
+        return os.environ.get("BROWSER_PATH") or next(filter(None, map(shutil.which, _BROWSERS)), None)
+
+
+def _render(kaleido: Any, fig: go.Figure, opts: dict[str, Any]) -> bytes:
+    try:
+        if not hasattr(kaleido, "calc_fig_sync"):
+            return fig.to_image(**opts)
+        if _server["started"]:
+            return kaleido.calc_fig_sync(fig, opts=opts)
+        # No MathJax: we print no formulas, and fetching it from its CDN stalls offline.
+        return kaleido.calc_fig_sync(fig, opts=opts, kopts={"mathjax": False})
+    except _browser_errors() as exc:
+        raise ExportError(f"{NO_BROWSER} ({_first_line(exc)})") from exc
+    except Exception as exc:  # kaleido reports page errors and timeouts with several types
+        raise ExportError(f"figure export failed: {_first_line(exc)}") from exc
+
+
+def _browser_errors() -> tuple[type[BaseException], ...]:
+    try:
+        from kaleido.errors import BrowserClosedError, BrowserFailedError, ChromeNotFoundError
+    except ImportError:
+        return ()
+    return (ChromeNotFoundError, BrowserFailedError, BrowserClosedError)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _start_server(kaleido: Any) -> None:
+    """After one export has proved the browser works, keep one running: later exports
+    take about 0.15 s instead of about 2 s. Started only then because a server whose
+    browser fails to start makes kaleido wait forever."""
+    if _server["started"] or not hasattr(kaleido, "start_sync_server"):
+        return  # kaleido before 1.1: every export starts its own browser
+    try:
+        kaleido.start_sync_server(silence_warnings=True, mathjax=False)
+    except Exception:  # noqa: BLE001  speed-up only; one-shot exports keep working
+        return
+    _server["started"] = True
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _write(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write through a temporary file and rename, so a reader never sees half a file.
+    (Not `tempfile.mkstemp`: its files are private, 0600; these follow the umask.)"""
+    target = Path(path)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
+    try:
+        with open(temp, "xb") as out:
+            out.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return target

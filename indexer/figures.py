@@ -1,0 +1,325 @@
+"""The one module that builds figures: pure functions from the aggregates of frames.py to
+plotly figures, styled for an A4 report page and for the dashboard alike.
+
+Every figure carries `layout.meta == {"kind": "<function name>"}` and, on each bar, cell
+or line point, `customdata` holding the filter a click should apply, as a dict:
+
+    activity_by_month, month_category_heatmap: {"month": "2024-03", "category": "event"}
+    activity_by_month's "Total" trace: {"month": "2024-03"}
+    category_share:  {"category": "event"}
+    top_partners:    {"partner": "UNICEF"}          (the name as stored, unescaped)
+    themes_over_time:{"theme": "children", "month": "2024-03"}
+    year_over_year:  {"year": "2024"}
+
+Keys other than "month" are search filters (indexer.search.FILTERS, values as strings);
+"month" is a date range of one month. Dash hands it back as
+`clickData["points"][0]["customdata"]`.
+
+Sizes (palette.py): 1000 x 560 px with a 15 px font; PNG at scale 2 is 2000 x 1120 px,
+300 dpi at 16.9 cm, the text width of an A4 page.
+
+Text from data is shown literally: plotly renders some HTML in text (<b>, <a>, <br>), so
+every label, name and title passes through `esc` first.
+"""
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from . import palette as pal
+from .palette import CATEGORY_COLORS, CATEGORY_LABELS  # noqa: F401  (re-exported)
+
+ANNOTATE_MONTHS = 36  # up to this many bars a total is printed above each; beyond, a line
+NO_ITEMS = "No items"
+_NAME_WIDTH = 38  # characters per line of a partner name on the axis (two lines at most)
+
+TEMPLATE = go.layout.Template(layout=dict(
+    font=dict(family=pal.FONT_FAMILY, size=pal.FONT_SIZE, color=pal.TEXT_COLOR),
+    title=dict(font=dict(size=20), x=0.01, xanchor="left"),
+    paper_bgcolor="white", plot_bgcolor="white",
+    xaxis=dict(showline=True, linecolor=pal.OUTLINE_COLOR, ticks="outside", gridcolor=pal.GRID_COLOR,
+               automargin=True, title=dict(standoff=8)),
+    yaxis=dict(showline=True, linecolor=pal.OUTLINE_COLOR, ticks="outside", gridcolor=pal.GRID_COLOR,
+               zeroline=False, automargin=True, title=dict(standoff=8)),
+    legend=dict(bgcolor="rgba(255,255,255,0.8)", font=dict(size=13)),
+    hoverlabel=dict(font=dict(family=pal.FONT_FAMILY)),
+    margin=dict(l=70, r=30, t=90, b=60),
+))
+
+
+def esc(value: object) -> str:
+    """Text shown literally by plotly: `<`, `>` and `&` become entities."""
+    return html.escape(str(value), quote=False)
+
+
+# --------------------------------------------------------------------------- shared parts
+
+
+def _figure(kind: str, title: str | None, default: str, subtitle: str = "") -> go.Figure:
+    fig = go.Figure()
+    return _style(fig, kind, title or default, subtitle)
+
+
+def _style(fig: go.Figure, kind: str, title: str, subtitle: str) -> go.Figure:
+    fig.update_layout(template=TEMPLATE, width=pal.WIDTH, height=pal.HEIGHT, meta={"kind": kind},
+                      title=dict(text=esc(title), subtitle=dict(text=esc(subtitle))))
+    return fig
+
+
+def _no_items(fig: go.Figure) -> go.Figure:
+    fig.add_annotation(text=NO_ITEMS, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                       font=dict(size=22, color="#666666"))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def _bar_marker(colors: str | Sequence[str], patterns: str | Sequence[str]) -> dict:
+    hatch = [pal.hatch_color(c) for c in colors] if not isinstance(colors, str) else pal.hatch_color(colors)
+    # "overlay" keeps the colour as the fill and draws the hatch on top of it.
+    pattern = dict(shape=patterns, fillmode="overlay", fgcolor=hatch, fgopacity=0.55, size=7, solidity=0.3)
+    return dict(color=colors, line=dict(color=pal.OUTLINE_COLOR, width=0.6), pattern=pattern)
+
+
+def _grand_total(df: pd.DataFrame) -> int:
+    return int(df.to_numpy().sum()) if df.size else 0
+
+
+def _month_key(month: pd.Timestamp) -> str:
+    return f"{month:%Y-%m}"
+
+
+def _items_subtitle(total: int, months: pd.Index | None = None) -> str:
+    text = f"{total:,} item{'s' if total != 1 else ''}"
+    if months is not None and len(months):
+        text += f", {months[0]:%b %Y} to {months[-1]:%b %Y}"
+    return text
+
+
+def _month_axis(fig: go.Figure, months: pd.Index, fit: int = 14, **where: Any) -> None:
+    """Date ticks every 1, 2, 3, 6 or 12 months, as many as `fit` labels allow; the axis
+    spans whole months, so the first and last labels are not cut."""
+    step = next((s for s in (1, 2, 3, 6) if len(months) / s <= fit), 12)
+    span = [months[0], months[-1] + pd.DateOffset(months=1)]
+    fig.update_xaxes(type="date", dtick=f"M{step}", tickformat="%b<br>%Y" if step < 12 else "%Y",
+                     ticklabelmode="period", range=span, title_text="Month", **where)
+
+
+def _monthly(trace_args: dict) -> dict:
+    # Bars and points sit in the middle of their month, not on its first day.
+    return {**trace_args, "xperiod": "M1", "xperiodalignment": "middle"}
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def activity_by_month(month_by_category_df: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """Stacked bars of items per month by category, with each month's total."""
+    df = month_by_category_df
+    total = _grand_total(df)
+    fig = _figure("activity_by_month", title, "Items by month and category", _items_subtitle(total, df.index))
+    if total == 0:
+        return _no_items(fig)
+    months = [_month_key(m) for m in df.index]
+    for cid in df.columns:
+        fig.add_bar(**_category_bar(df, cid, months))
+    _add_totals(fig, df.index, df.sum(axis=1).astype(int).tolist(), months)
+    fig.update_layout(barmode="stack", bargap=0.15, legend=dict(traceorder="reversed", title_text="Category"))
+    fig.update_yaxes(title_text="Items", range=[0, max(df.sum(axis=1)) * 1.12])
+    _month_axis(fig, df.index)
+    return fig
+
+
+def _category_bar(df: pd.DataFrame, cid: str, months: list[str]) -> dict:
+    return _monthly(dict(
+        x=df.index, y=df[cid].tolist(), name=esc(pal.category_label(cid)),
+        marker=_bar_marker(pal.category_color(cid), pal.category_pattern(cid)),
+        customdata=[{"month": m, "category": cid} for m in months],
+        hovertemplate="%{x|%b %Y}<br>%{fullData.name}: %{y}<extra></extra>"))
+
+
+def _add_totals(fig: go.Figure, index: pd.Index, totals: list[int], months: list[str]) -> None:
+    labelled = len(totals) <= ANNOTATE_MONTHS
+    fig.add_scatter(**_monthly(dict(
+        x=index, y=totals, name="Total", mode="text" if labelled else "lines",
+        text=[str(t) for t in totals], textposition="top center", textfont=dict(size=12),
+        line=dict(color=pal.TEXT_COLOR, width=1.5), showlegend=not labelled,
+        customdata=[{"month": m} for m in months], hovertemplate="%{x|%b %Y}: %{y} items<extra></extra>")))
+
+
+def category_share(by_category_df: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """Horizontal bars of each category's share of items, largest on top, % and count."""
+    df = by_category_df
+    total = int(df["count"].sum()) if len(df) else 0
+    fig = _figure("category_share", title, "Share of items by category", _items_subtitle(total))
+    if total == 0:
+        return _no_items(fig)
+    ids = df["category"].tolist()
+    labels = [esc(pal.category_label(c)) for c in ids]
+    fig.add_bar(
+        x=df["share"].tolist(), y=labels, orientation="h", showlegend=False,
+        marker=_bar_marker([pal.category_color(c) for c in ids], [pal.category_pattern(c) for c in ids]),
+        text=[f"{s:.1f}% ({n:,})" for s, n in zip(df["share"], df["count"])], textposition="outside",
+        cliponaxis=False, customdata=[{"category": c} for c in ids],
+        hovertemplate="%{y}: %{x:.1f}%<extra></extra>")
+    fig.update_yaxes(title_text="Category", categoryorder="array", categoryarray=labels[::-1])
+    fig.update_xaxes(title_text="Share of items (%)", range=[0, max(df["share"]) * 1.22])
+    return fig
+
+
+def top_partners(by_partner_df: pd.DataFrame, top: int = 15, title: str | None = None) -> go.Figure:
+    """The `top` partners by items naming them, one colour (and legend entry) per type."""
+    df = by_partner_df.head(top)
+    fig = _figure("top_partners", title, f"Top {top} partners", _partners_subtitle(by_partner_df, len(df)))
+    if df.empty or int(df["count"].sum()) == 0:
+        return _no_items(fig)
+    labels = _unique(_partner_label(p) for p in df["partner"])
+    df = df.assign(label=labels)
+    for ptype, rows in sorted(df.groupby("partner_type", sort=False), key=lambda g: _type_rank(g[0])):
+        fig.add_bar(**_partner_bar(str(ptype), rows))
+    fig.update_yaxes(title_text="Partner", categoryorder="array", categoryarray=labels[::-1],
+                     tickfont=dict(size=12))
+    fig.update_xaxes(title_text="Items naming the partner", range=[0, max(df["count"]) * 1.12])
+    fig.update_layout(barmode="overlay", legend=dict(title_text="Partner type"))
+    return fig
+
+
+def _partner_bar(ptype: str, rows: pd.DataFrame) -> dict:
+    return dict(
+        x=rows["count"].tolist(), y=rows["label"].tolist(), orientation="h", name=esc(ptype),
+        marker=_bar_marker(pal.partner_type_color(ptype), pal.PARTNER_TYPE_PATTERNS.get(ptype, "")),
+        text=rows["count"].tolist(), textposition="outside", cliponaxis=False,
+        customdata=[{"partner": p} for p in rows["partner"]],
+        hovertemplate="%{y}<br>%{x} items<extra>%{fullData.name}</extra>")
+
+
+def _type_rank(ptype: str) -> int:
+    # Legend in the order of data/partners.toml, the same in every chart.
+    order = list(pal.PARTNER_TYPE_COLORS)
+    return order.index(ptype) if ptype in order else len(order)
+
+
+def _partners_subtitle(df: pd.DataFrame, shown: int) -> str:
+    return f"{shown} of {len(df):,} partners" if len(df) else ""
+
+
+def _partner_label(name: str) -> str:
+    lines = textwrap.wrap(name, _NAME_WIDTH) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: _NAME_WIDTH - 1] + "…"]
+    # Escape each line, then join with our own line break: the only markup we add.
+    return "<br>".join(esc(line) for line in lines)
+
+
+def _unique(labels: Iterable[str]) -> list[str]:
+    # Two long names may shorten to the same label; a category axis would merge them.
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
+def themes_over_time(theme_by_month_df: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """Small multiples: one panel per theme, items per month, on one shared scale."""
+    df = theme_by_month_df
+    if _grand_total(df) == 0:
+        return _no_items(_figure("themes_over_time", title, "Themes over time"))
+    cols = min(3, len(df.columns))
+    rows = math.ceil(len(df.columns) / cols)
+    names = [f"{esc(pal.theme_label(t))} ({int(df[t].sum()):,})" for t in df.columns]
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=names, horizontal_spacing=0.04,
+                        vertical_spacing=0.14 if rows > 1 else 0.0)
+    for n, theme in enumerate(df.columns):
+        fig.add_scatter(**_theme_line(df, theme, names[n]), row=n // cols + 1, col=n % cols + 1)
+    _style(fig, "themes_over_time", title or "Themes over time", "Items per month for the leading themes")
+    fig.update_layout(margin=dict(t=120))  # room between the subtitle and the panel titles
+    fig.update_annotations(font=dict(size=14))
+    _panel_axes(fig, len(df.columns), rows, cols, df.index)
+    return fig
+
+
+def _theme_line(df: pd.DataFrame, theme: str, name: str) -> dict:
+    months = [_month_key(m) for m in df.index]
+    return _monthly(dict(
+        x=df.index, y=df[theme].tolist(), name=name, showlegend=False,
+        mode="lines+markers" if len(months) <= ANNOTATE_MONTHS else "lines",
+        line=dict(color=pal.SINGLE_COLOR, width=2), marker=dict(size=4), fill="tozeroy",
+        fillcolor="rgba(0,119,187,0.12)", customdata=[{"theme": theme, "month": m} for m in months],
+        hovertemplate="%{x|%b %Y}: %{y}<extra>%{fullData.name}</extra>"))
+
+
+def _panel_axes(fig: go.Figure, panels: int, rows: int, cols: int, months: pd.Index) -> None:
+    """One x and one y scale for all panels; month labels under the lowest panel of each
+    column; empty slots of the grid hidden."""
+    fig.update_xaxes(matches="x", showticklabels=False)
+    fig.update_yaxes(matches="y", rangemode="tozero", showticklabels=False)
+    fig.update_yaxes(title_text="Items", showticklabels=True, col=1)
+    for slot in range(panels, rows * cols):
+        fig.update_xaxes(visible=False, row=slot // cols + 1, col=slot % cols + 1)
+        fig.update_yaxes(visible=False, row=slot // cols + 1, col=slot % cols + 1)
+    for col in range(1, cols + 1):
+        lowest = max(r for r in range(1, rows + 1) if (r - 1) * cols + col <= panels)
+        _month_axis(fig, months, fit=18 // cols, row=lowest, col=col, showticklabels=True)
+
+
+def month_category_heatmap(month_by_category_df: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """Months across, categories down, the count in each cell; row totals beside the names."""
+    df = month_by_category_df
+    total = _grand_total(df)
+    fig = _figure("month_category_heatmap", title, "Items by month and category",
+                  _items_subtitle(total, df.index))
+    if total == 0:
+        return _no_items(fig)
+    fig.add_heatmap(**_heatmap_cells(df))
+    fig.update_yaxes(title_text="Category", autorange="reversed", showgrid=False)
+    fig.update_xaxes(showgrid=False)
+    _month_axis(fig, df.index)
+    return fig
+
+
+def _heatmap_cells(df: pd.DataFrame) -> dict:
+    ids, months, grid = list(df.columns), [_month_key(m) for m in df.index], df.T.to_numpy().tolist()
+    return _monthly(dict(
+        z=grid, x=df.index, y=[f"{esc(pal.category_label(c))} ({int(df[c].sum()):,})" for c in ids],
+        colorscale=pal.HEATMAP_SCALE, zmin=0, xgap=1, ygap=1, colorbar=dict(title=dict(text="Items")),
+        # Counts printed in the cells while they are wide enough to hold them; zeros left blank.
+        text=[[str(v) if v else "" for v in row] for row in grid],
+        texttemplate="%{text}" if len(months) <= ANNOTATE_MONTHS else None, textfont=dict(size=11),
+        customdata=[[{"month": m, "category": c} for m in months] for c in ids],
+        hovertemplate="%{y}<br>%{x|%b %Y}: %{z}<extra></extra>"))
+
+
+def year_over_year(year_over_year_df: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """Items per year, each bar labelled with its count and its change on the year before."""
+    df = year_over_year_df
+    total = int(df["count"].sum()) if len(df) else 0
+    fig = _figure("year_over_year", title, "Items per year", _items_subtitle(total))
+    if total == 0:
+        return _no_items(fig)
+    years = [str(int(y)) for y in df["year"]]
+    fig.add_bar(
+        x=years, y=df["count"].tolist(), marker=_bar_marker(pal.SINGLE_COLOR, ""), showlegend=False,
+        text=[_year_label(n, c, p) for n, c, p in zip(df["count"], df["change"], df["change_pct"])],
+        textposition="outside", cliponaxis=False, customdata=[{"year": y} for y in years],
+        hovertemplate="%{x}: %{y} items<extra></extra>")
+    fig.update_layout(bargap=0.6 if len(years) < 4 else 0.3)  # one or two fat bars look like a wall
+    fig.update_xaxes(title_text="Year", type="category")
+    fig.update_yaxes(title_text="Items", range=[0, max(df["count"]) * 1.2])
+    return fig
+
+
+def _year_label(count: int, change: object, change_pct: object) -> str:
+    if pd.isna(change):
+        return f"{int(count):,}"
+    if pd.isna(change_pct):
+        return f"{int(count):,}<br>(new)"
+    return f"{int(count):,}<br>{float(change_pct):+.1f}%"

@@ -1,0 +1,233 @@
+"""The annual-report pack: tables.xlsx, the figures as SVG and PNG, and a summary in
+sentences (summary.md and summary.html) whose every number is computed from the same
+tables that go into the workbook."""
+from __future__ import annotations
+
+import html
+import io
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from . import frames as F
+from .frames import Frames
+
+SHEETS = ("by_month", "by_quarter", "by_category", "by_theme", "by_partner", "by_partner_type", "by_place",
+          "month_by_category", "theme_by_month", "partner_by_year", "year_over_year")
+
+
+@dataclass(frozen=True)
+class Pack:
+    """What a pack is built from: the year's frames, all years up to it, and provenance."""
+
+    year: int
+    this_year: Frames
+    all_years: Frames  # every item up to the end of the year, for change and "new partner"
+    items: Sequence  # the year's Item records, for the item sheet
+    bulletins: Sequence[str]
+    notice: str | None = None  # "generated sample data ..." when it is
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        start, end = date(self.year, 1, 1), date(self.year, 12, 31)
+        fr = self.this_year
+        self.tables.update({
+            "by_month": F.by_month(fr, start, end), "by_quarter": F.by_quarter(fr, start, end),
+            "by_category": F.by_category(fr), "by_theme": F.by_theme(fr), "by_partner": F.by_partner(fr),
+            "by_partner_type": F.by_partner_type(fr), "by_place": F.by_place(fr),
+            "month_by_category": F.month_by_category(fr, start, end), "theme_by_month": F.theme_by_month(fr, start, end),
+            "partner_by_year": F.partner_by_year(self.all_years), "year_over_year": F.year_over_year(self.all_years),
+        })
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The summary's numbers, each taken from a table of the pack."""
+
+    year: int
+    total: int
+    previous: int | None
+    categories: list[tuple[str, int, float]]
+    busiest_month: tuple[str, int] | None
+    top_partners: list[tuple[str, str, int]]
+    partner_types: list[tuple[str, int]]
+    new_partners: list[str]
+    themes_up: list[tuple[str, int]]
+    themes_down: list[tuple[str, int]]
+
+
+def facts(pack: Pack, top: int = 5) -> Facts:
+    t = pack.tables
+    yoy = t["year_over_year"].set_index("year")["count"]
+    months = t["by_month"]
+    busiest = months.loc[months["count"].idxmax()] if int(months["count"].sum()) else None
+    return Facts(
+        year=pack.year,
+        total=int(t["by_month"]["count"].sum()),
+        previous=int(yoy[pack.year - 1]) if pack.year - 1 in yoy.index else None,
+        categories=[(r.category, int(r.count), float(r.share)) for r in t["by_category"].itertuples()],
+        busiest_month=(busiest["month"].strftime("%B %Y"), int(busiest["count"])) if busiest is not None else None,
+        top_partners=[(r.partner, r.partner_type, int(r.count)) for r in t["by_partner"].head(top).itertuples()],
+        partner_types=[(r.partner_type, int(r.items)) for r in t["by_partner_type"].itertuples()],
+        new_partners=_new_partners(pack),
+        **_theme_changes(pack, top=3),
+    )
+
+
+def _new_partners(pack: Pack) -> list[str]:
+    table = F.partner_by_year(pack.all_years, top=None)
+    if table.empty or pack.year not in table.columns:
+        return []
+    earlier = [y for y in table.columns if y < pack.year]
+    fresh = table[(table[pack.year] > 0) & (table[earlier].sum(axis=1) == 0 if earlier else True)]
+    return sorted(fresh.index, key=lambda p: (-int(fresh.loc[p, pack.year]), p))
+
+
+def _theme_changes(pack: Pack, top: int) -> dict[str, list[tuple[str, int]]]:
+    years = pack.all_years.items.set_index("id")["year"]
+    long = pack.all_years.themes.assign(year=pack.all_years.themes["id"].map(years))
+    counts = pd.crosstab(long["theme"], long["year"]) if not long.empty else pd.DataFrame()
+    if counts.empty or pack.year not in counts.columns:
+        return {"themes_up": [], "themes_down": []}
+    before = counts[pack.year - 1] if pack.year - 1 in counts.columns else 0
+    change = (counts[pack.year] - before).astype(int).sort_values(kind="stable")
+    return {"themes_up": [(t, int(c)) for t, c in change[::-1].items() if c > 0][:top],
+            "themes_down": [(t, int(c)) for t, c in change.items() if c < 0][:top]}
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _list(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else "none"
+
+
+def sentences(f: Facts, labels: Mapping[str, str]) -> list[str]:
+    name = lambda c: labels.get(c, c)  # noqa: E731
+    out = [f"In {f.year} the bulletins report {f.total} activities"
+           + (f", {_change(f.total, f.previous)} on {f.year - 1} ({f.previous})." if f.previous is not None else ".")]
+    if f.categories:
+        out.append("By category: " + _list([f"{name(c)} {n} ({s:g}%)" for c, n, s in f.categories]) + ".")
+    if f.busiest_month:
+        out.append(f"The busiest month was {f.busiest_month[0]}, with {f.busiest_month[1]} activities.")
+    if f.top_partners:
+        out.append("The most frequent partners were " + _list([f"{p} ({n})" for p, _, n in f.top_partners]) + ".")
+    if f.partner_types:
+        out.append("Activities by partner type: " + _list([f"{t} {n}" for t, n in f.partner_types]) + ".")
+    new = f.new_partners
+    out.append(f"{len(new)} partners appear for the first time" + (": " + _list(new[:10]) + (" and others" if len(new) > 10 else "") + "." if new else "."))
+    if f.themes_up:
+        out.append("Themes that rose most: " + _list([f"{name(t)} (+{c})" for t, c in f.themes_up]) + ".")
+    if f.themes_down:
+        out.append("Themes that fell most: " + _list([f"{name(t)} ({c})" for t, c in f.themes_down]) + ".")
+    return out
+
+
+def _change(now: int, before: int | None) -> str:
+    if not before:
+        return "compared with none"
+    pct = 100.0 * (now - before) / before
+    return f"{'up' if now >= before else 'down'} {abs(now - before)} ({pct:+.1f}%)"
+
+
+def summary_markdown(f: Facts, pack: Pack, labels: Mapping[str, str]) -> str:
+    lines = [f"# Activities of {f.year}: summary", ""]
+    if pack.notice:
+        lines += [f"> **{pack.notice}**", ""]
+    lines += [" ".join(sentences(f, labels)), "", "## Built from", ""]
+    lines += [f"- {b}" for b in pack.bulletins] or ["- (no bulletins)"]
+    return "\n".join(lines) + "\n"
+
+
+def summary_html(f: Facts, pack: Pack, labels: Mapping[str, str]) -> str:
+    esc = html.escape
+    notice = f"<p class=notice><strong>{esc(pack.notice)}</strong></p>" if pack.notice else ""
+    body = "".join(f"<p>{esc(s)}</p>" for s in sentences(f, labels))
+    sources = "".join(f"<li>{esc(b)}</li>" for b in pack.bulletins)
+    return (f"<!doctype html><html lang=en><meta charset=utf-8><title>Activities of {f.year}</title>"
+            f"<h1>Activities of {f.year}: summary</h1>{notice}{body}<h2>Built from</h2><ul>{sources}</ul></html>\n")
+
+
+# --------------------------------------------------------------------------- the zip
+
+
+def build_figures(pack: Pack) -> dict[str, object]:
+    from . import figures as G
+
+    t, year = pack.tables, pack.year
+    return {
+        "activity_by_month": G.activity_by_month(t["month_by_category"], title=f"Activities per month, {year}"),
+        "category_share": G.category_share(t["by_category"], title=f"Activities by category, {year}"),
+        "top_partners": G.top_partners(t["by_partner"], title=f"Most frequent partners, {year}"),
+        "themes_over_time": G.themes_over_time(t["theme_by_month"], title=f"Themes per month, {year}"),
+        "month_category_heatmap": G.month_category_heatmap(t["month_by_category"], title=f"Month by category, {year}"),
+        "year_over_year": G.year_over_year(t["year_over_year"], title=f"Activities per year to {year}"),
+    }
+
+
+def pack_files(pack: Pack, labels: Mapping[str, str]) -> dict[str, bytes]:
+    """Every file of the pack, by its name inside the zip."""
+    from . import exports
+
+    f = facts(pack)
+    sheets = {"items": exports.items_table(pack.items), **{k: F.for_output(v) for k, v in pack.tables.items()}}
+    files = {
+        "tables.xlsx": exports.tables_xlsx_bytes(sheets),
+        "summary.md": summary_markdown(f, pack, labels).encode("utf-8"),
+        "summary.html": summary_html(f, pack, labels).encode("utf-8"),
+    }
+    for name, fig in build_figures(pack).items():
+        files[f"figures/{name}.svg"] = exports.figure_bytes(fig, "svg")
+        files[f"figures/{name}.png"] = exports.figure_bytes(fig, "png")
+    return files
+
+
+def zip_bytes(files: Mapping[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return buffer.getvalue()
+
+
+def write_pack(pack: Pack, out: Path, labels: Mapping[str, str]) -> list[str]:
+    files = pack_files(pack, labels)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_bytes(zip_bytes(files))
+    tmp.replace(out)
+    return list(files)
+
+
+def pack_for_year(index, year: int, partner_types: Mapping[str, str], request=None) -> Pack:
+    """The pack of one year from a SearchIndex, under an optional query and filters."""
+    from dataclasses import replace
+
+    from .index_dir import Manifest
+    from .sample.marker import sample_notice
+    from .search import SearchRequest
+
+    base = request or SearchRequest()
+    this_year = replace(base, date_from=date(year, 1, 1), date_to=date(year, 12, 31))
+    up_to = replace(base, date_from=None, date_to=date(year, 12, 31))
+    manifest = Manifest.load(index.generation)
+    sources = sorted({path for path, f in manifest.files.items()
+                      if _overlaps(manifest.bulletins.get(f["bulletin"], {}).get("period", ""), year)})
+    notices = {n for n in (sample_notice(p) for p in sources) if n}
+    return Pack(
+        year=year,
+        this_year=index.frames(this_year, partner_types),
+        all_years=index.frames(up_to, partner_types),
+        items=index.matching_items(this_year),
+        bulletins=sources,
+        notice=sorted(notices)[0] if notices else None,
+    )
+
+
+def _overlaps(period: str, year: int) -> bool:
+    start, _, end = period.partition("..")
+    return bool(start) and start[:4] <= str(year) <= end[:4]

@@ -1,0 +1,100 @@
+"""The annual-report pack of the sample corpus's 2024, and the export/stats commands."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+
+import openpyxl
+import pytest
+
+from indexer.report import SHEETS
+
+from .test_cli_parse import run_cli
+
+
+@pytest.fixture(scope="module")
+def pack(built_index, tmp_path_factory):
+    out = tmp_path_factory.mktemp("report") / "report-2024.zip"
+    proc = run_cli("report", "--year", "2024", "--out", str(out), "--index", str(built_index))
+    assert proc.returncode == 0, proc.stderr
+    return zipfile.ZipFile(out)
+
+
+FIGURES = ("activity_by_month", "category_share", "top_partners", "themes_over_time", "month_category_heatmap",
+           "year_over_year")
+
+
+def test_the_pack_holds_every_file(pack):
+    names = set(pack.namelist())
+    assert {"tables.xlsx", "summary.md", "summary.html"} <= names
+    for fig in FIGURES:
+        assert {f"figures/{fig}.svg", f"figures/{fig}.png"} <= names
+        assert pack.read(f"figures/{fig}.png").startswith(b"\x89PNG")
+
+
+def _sheets(pack):
+    return openpyxl.load_workbook(io.BytesIO(pack.read("tables.xlsx")), read_only=True)
+
+
+def test_workbook_has_a_sheet_per_aggregate_and_the_items(pack):
+    book = _sheets(pack)
+    assert set(book.sheetnames) >= {"items", *SHEETS}
+    items = list(book["items"].iter_rows(values_only=True))
+    months = list(book["by_month"].iter_rows(values_only=True))
+    assert items[0][0] == "id" and len(items) - 1 == sum(r[1] for r in months[1:])
+    assert [r[0] for r in months[1:]] == [f"2024-{m:02d}" for m in range(1, 13)]
+
+
+def test_summary_numbers_equal_the_workbook(pack):
+    book, summary = _sheets(pack), pack.read("summary.md").decode("utf-8")
+    total = sum(r[1] for r in list(book["by_month"].iter_rows(values_only=True))[1:])
+    assert f"In 2024 the bulletins report {total} activities" in summary
+    yoy = {r[0]: r[1] for r in list(book["year_over_year"].iter_rows(values_only=True))[1:]}
+    assert f"on 2023 ({yoy[2023]})" in summary and yoy[2024] == total
+    for category, count, share in list(book["by_category"].iter_rows(values_only=True))[1:]:
+        assert re.search(rf"{count} \({share:g}%\)", summary), (category, count, share)
+    busiest = max(list(book["by_month"].iter_rows(values_only=True))[1:], key=lambda r: r[1])
+    assert f"with {busiest[1]} activities" in summary
+    top = list(book["by_partner"].iter_rows(values_only=True))[1]
+    assert f"{top[0]} ({top[2]})" in summary
+
+
+def test_the_pack_says_what_it_was_built_from(pack):
+    summary = pack.read("summary.md").decode("utf-8")
+    assert "GENERATED SAMPLE DATA" in summary and "bulletin-2024-12" in summary
+    assert "GENERATED SAMPLE DATA" in pack.read("summary.html").decode("utf-8")
+
+
+def test_svg_export_holds_the_title(built_index, tmp_path):
+    out = tmp_path / "months.svg"
+    proc = run_cli("export", "--out", str(out), "--figure", "activity_by_month", "--year", "2024", "--index", str(built_index))
+    assert proc.returncode == 0, proc.stderr
+    root = ET.fromstring(out.read_bytes())
+    assert root.tag.endswith("svg")
+    assert "Items by month and category" in "".join(root.itertext())
+
+
+def test_items_export_matches_the_search(built_index, tmp_path):
+    out = tmp_path / "icrc.csv"
+    assert run_cli("export", "--out", str(out), "--partner", "ICRC", "--index", str(built_index)).returncode == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    search = json.loads(run_cli("search", "--partner", "ICRC", "--json", "--per-page", "1", "--index", str(built_index)).stdout)
+    assert len(rows) == search["total"] > 0
+
+
+def test_stats_json_and_usage_errors(built_index):
+    proc = run_cli("stats", "--by", "month", "--year", "2023", "--format", "json", "--index", str(built_index))
+    months = json.loads(proc.stdout)
+    assert [m["month"] for m in months] == [f"2023-{n:02d}" for n in range(1, 13)]
+    bad = run_cli("export", "--out", "x.png", "--index", str(built_index))
+    assert bad.returncode == 2 and "use one of .csv, .xlsx, .json" in bad.stderr
+    missing = run_cli("stats", "--by", "year", "--index", str(built_index) + "-nothing")
+    assert missing.returncode == 1 and "no index" in missing.stderr and "bulletins ingest" in missing.stderr
