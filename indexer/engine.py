@@ -94,7 +94,8 @@ def exists(path: Path) -> bool:
 @contextmanager
 def writer(ix: index.Index) -> Iterator:
     """Commit on success, cancel on error (the style of Whoosh's own writers)."""
-    w = ix.writer(timeout=30.0, delay=0.25)
+    # Separate segment files: readers map them instead of copying one compound file.
+    w = ix.writer(timeout=30.0, delay=0.25, limitmb=256, compound=False)
     try:
         yield w
     except BaseException:
@@ -204,13 +205,14 @@ def matching_docnums(searcher: Searcher, parsed: ParsedQuery) -> list[int]:
         raise QueryError(f"cannot run the query: {_reason(exc)}") from None
 
 
-def ranked_docnums(searcher: Searcher, parsed: ParsedQuery, allowed: set[int] | None, limit: int) -> list[tuple[int, float]]:
-    """The best `limit` matches by relevance (BM25F, headline weighted), within `allowed`."""
+def scored_matches(searcher: Searcher, parsed: ParsedQuery) -> tuple[list[int], list[float]]:
+    """Every live match with its relevance score, in one pass over the index."""
     try:
-        results = searcher.search(parsed.q, limit=max(1, limit), filter=allowed)
-        return [(hit.docnum, hit.score) for hit in results]
+        results = searcher.search(parsed.q, limit=None)
+        pairs = results.top_n
     except Exception as exc:
         raise QueryError(f"cannot run the query: {_reason(exc)}") from None
+    return [d for _, d in pairs], [float(sc) for sc, _ in pairs]
 
 
 def matched_terms(searcher: Searcher, parsed: ParsedQuery) -> frozenset[str]:

@@ -103,7 +103,7 @@ class IndexDir:
                 shutil.rmtree(path, ignore_errors=True)
 
     @contextmanager
-    def ingest_lock(self) -> Iterator[None]:
+    def ingest_lock(self) -> Iterator[int]:
         """One ingest at a time; the lock goes with the process if it dies."""
         self.root.mkdir(parents=True, exist_ok=True)
         with open(self.root / LOCK, "w") as handle:
@@ -112,6 +112,6 @@ class IndexDir:
             except BlockingIOError:
                 raise IngestBusy(self.root) from None
             try:
-                yield
+                yield handle.fileno()
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)

@@ -11,7 +11,7 @@ import hashlib
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,8 +77,13 @@ def bulletin_key(manifest: Manifest, parsed: Parsed, path: str) -> str:
 _ENRICHER: Enricher | None = None
 
 
-def _init_worker() -> None:
+def _init_worker(inherited: tuple[int, ...] = ()) -> None:
     global _ENRICHER
+    for fd in inherited:  # the parent's index lock: a worker must not keep it alive
+        try:
+            os.close(fd)
+        except OSError:
+            pass
     _ENRICHER = Enricher()
 
 
@@ -91,22 +96,21 @@ def _parse_and_enrich(path: str) -> Parsed | BulletinError:
     return parsed.with_items(tuple(_ENRICHER.enrich(i) for i in parsed.items))
 
 
-def _process(paths: Sequence[str], workers: int, progress: Callable[[int], None]) -> list[Parsed | BulletinError]:
+def _process(paths: Sequence[str], workers: int, progress: Callable[[int], None],
+             inherited: tuple[int, ...] = ()) -> Iterator[Parsed | BulletinError]:
+    """Parsed and enriched files in order, as they are ready (the caller indexes meanwhile)."""
     if len(paths) < PARALLEL_FROM or workers <= 1:
         _init_worker()
-        out = []
         for p in paths:
-            out.append(_parse_and_enrich(p))
+            yield _parse_and_enrich(p)
             progress(1)
-        return out
-    # forkserver: workers start clean, without the parent's open index lock or files.
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, mp_context=context) as pool:
-        out = []
-        for result in pool.map(_parse_and_enrich, paths, chunksize=4):
-            out.append(result)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(inherited,),
+                             mp_context=context) as pool:
+        for result in pool.map(_parse_and_enrich, paths, chunksize=2):
+            yield result
             progress(1)
-        return out
 
 
 def ingest(
@@ -122,7 +126,7 @@ def ingest(
     started = time.perf_counter()
     report = IngestReport()
     root = IndexDir(index_root)
-    with root.ingest_lock():
+    with root.ingest_lock() as lock_fd:
         current = None if rebuild else root.current()
         manifest = Manifest.load(current)
         files, problems = find_bulletins(paths)
@@ -140,14 +144,14 @@ def ingest(
         to_parse, twins = _split_twins(changed)
         step = _stepper(progress, len(to_parse))
         workers = workers or min(2, os.cpu_count() or 1)
-        results = _process([str(p) for p, _ in to_parse], workers, step)
+        results = _process([str(p) for p, _ in to_parse], workers, step, (lock_fd,))
         enricher = Enricher()
         forms = {p.name: (*p.aliases, *p.acronyms) for p in enricher.partners.partners}
         with engine.writer(ix) as w:
             for (path, digest), result in zip(to_parse, results):
                 _apply(w, manifest, str(path), digest, result, forms, report)
             orphans = [t for t in twins if not _record_twin(manifest, *t, report)]
-            for (path, digest), result in zip(orphans, _process([str(p) for p, _ in orphans], workers, step)):
+            for (path, digest), result in zip(orphans, _process([str(p) for p, _ in orphans], workers, step, (lock_fd,))):
                 _apply(w, manifest, str(path), digest, result, forms, report)
             for path in gone:
                 _forget(w, manifest, path, report)

@@ -103,6 +103,7 @@ class SearchIndex:
         self.root = IndexDir(root)
         self.aliases = {k.casefold(): v for k, v in (aliases or {}).items()}  # partner alias -> name
         self._lock = threading.Lock()
+        self._local = threading.local()  # Whoosh searchers are not shared between threads
         self.generation: Path | None = None
         self.refresh()
 
@@ -117,9 +118,13 @@ class SearchIndex:
             self.ix, self.table, self.generation = ix, table, current
         return True
 
-    def searcher(self):
-        # A searcher per request: Whoosh searchers are not meant to be shared by threads.
-        return self.ix.searcher()
+    def searcher(self) -> "_Borrowed":
+        """This thread's searcher of the current generation, opened once and kept: opening
+        one reads the segment files, which costs more than most queries."""
+        local = self._local
+        if getattr(local, "generation", None) != self.generation:
+            local.searcher, local.generation = self.ix.searcher(), self.generation
+        return _Borrowed(local.searcher)
 
     # ------------------------------------------------------------------ search
 
@@ -127,13 +132,14 @@ class SearchIndex:
         table = self.table
         with self.searcher() as searcher:
             parsed = engine.parse_query(self.ix, request.text) if request.text.strip() else None
-            text_mask = self._text_mask(searcher, parsed, table)
+            scored = self._scored(searcher, parsed, request)
+            text_mask = self._mask_of(scored, table) if parsed else table.live.copy()
             masks = {f: table.mask(f, self._values(f, v)) for f, v in request.filters.items() if v}
             base = text_mask & table.date_mask(request.date_from, request.date_to)
             final = _all(base, masks.values())
             facets = {f: table.counts(f, _all(base, [m for g, m in masks.items() if g != f])) for f in FACETS}
             total = int(final.sum())
-            page = self._page(searcher, parsed, request, final, table)
+            page = self._page(scored, request, final, table)
             terms = engine.matched_terms(searcher, parsed) if parsed else frozenset()
             hits = tuple(self._hit(searcher, d, s, terms) for d, s in page)
             suggestion = engine.suggestion(searcher, parsed) if parsed and total < SUGGEST_BELOW else None
@@ -145,6 +151,23 @@ class SearchIndex:
         return [self.aliases.get(v.casefold(), v) for v in values]
 
     @staticmethod
+    def _scored(searcher, parsed, request: SearchRequest) -> tuple[np.ndarray, np.ndarray | None] | None:
+        """The query's matches (and their scores when the page is ranked by relevance):
+        one pass over the index serves both the facet counts and the page."""
+        if parsed is None:
+            return None
+        if request.sort == "relevance":
+            docs, scores = engine.scored_matches(searcher, parsed)
+            return np.asarray(docs, dtype=np.int64), np.asarray(scores, dtype=np.float64)
+        return np.asarray(engine.matching_docnums(searcher, parsed), dtype=np.int64), None
+
+    @staticmethod
+    def _mask_of(scored, table: FacetTable) -> np.ndarray:
+        mask = np.zeros(table.size, dtype=bool)
+        mask[scored[0]] = True
+        return mask & table.live
+
+    @staticmethod
     def _text_mask(searcher, parsed, table: FacetTable) -> np.ndarray:
         if parsed is None:
             return table.live.copy()
@@ -154,12 +177,16 @@ class SearchIndex:
             mask[np.asarray(docs, dtype=np.int64)] = True
         return mask & table.live
 
-    def _page(self, searcher, parsed, request: SearchRequest, final: np.ndarray, table: FacetTable):
+    @staticmethod
+    def _page(scored, request: SearchRequest, final: np.ndarray, table: FacetTable):
         start = (request.page - 1) * request.per_page
         end = start + request.per_page
-        if parsed is not None and request.sort == "relevance":
-            allowed = None if final.sum() == table.live.sum() else set(np.flatnonzero(final).tolist())
-            return engine.ranked_docnums(searcher, parsed, allowed, end)[start:end]
+        if scored is not None and scored[1] is not None:
+            docs, scores = scored
+            keep = final[docs]
+            docs, scores = docs[keep], scores[keep]
+            order = np.lexsort((docs, -scores))[start:end]  # best first, ties by document order
+            return [(int(docs[i]), float(scores[i])) for i in order]
         docs = np.flatnonzero(final)
         keys = table.dates[docs] if request.sort == "oldest" else -table.dates[docs]
         order = docs[np.argsort(keys, kind="stable")]
@@ -222,6 +249,19 @@ class SearchIndex:
     @property
     def size(self) -> int:
         return int(self.table.live.sum())
+
+
+class _Borrowed:
+    """`with index.searcher() as s:` without closing the kept searcher."""
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+
+    def __enter__(self):
+        return self.searcher
+
+    def __exit__(self, *exc) -> None:
+        return None
 
 
 def _months(ordinals: np.ndarray) -> dict[str, int]:
