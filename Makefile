@@ -5,11 +5,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SAMPLE := data/sample
 SAMPLE_MARKER := $(SAMPLE)/.generated-sample.json
+INDEX  := data/index
 
 .PHONY: run test install install-test sample clean help
 
 help:
-	@echo "make run    set up, generate the sample corpus if absent, and run the demo"
+	@echo "make run    set up, generate the sample corpus if absent, index it, serve the dashboard on :8050"
 	@echo "make test   set up with test extras and run every test"
 	@echo "make sample (re)generate the sample corpus into $(SAMPLE)"
 	@echo "make clean  remove .venv, caches and the generated sample corpus"
@@ -40,11 +41,13 @@ sample: $(VENV)/.installed
 	$(BIN)/bulletins sample --out $(SAMPLE)
 
 run: $(VENV)/.installed $(SAMPLE_MARKER)
-	$(BIN)/bulletins parse $(SAMPLE)/*.txt --summary
+	$(BIN)/bulletins ingest $(SAMPLE) --index $(INDEX)
+	@echo "Bulletin Explorer on http://127.0.0.1:8050 (generated sample data; Ctrl+C stops it)"
+	$(BIN)/bulletins serve --index $(INDEX) --port 8050
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) $(SAMPLE) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(SAMPLE) $(INDEX) .pytest_cache .hypothesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -5,11 +5,10 @@ import threading
 from pathlib import Path
 
 import dash
-from dash import html
 
 from indexer.search import SearchIndex
 
-from . import api
+from . import api, callbacks, layout
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
@@ -32,14 +31,12 @@ class IndexHolder:
 
 
 def create_app(index_root: Path, aliases: dict[str, str] | None = None) -> dash.Dash:
-    app = dash.Dash(__name__, title="Bulletin Explorer", assets_folder=str(ASSETS))
+    # Bootstrap's CSS is served from assets/ (no CDN: the dashboard works offline).
+    app = dash.Dash(__name__, title="Bulletin Explorer", assets_folder=str(ASSETS),
+                    meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}])
     holder = IndexHolder(index_root, aliases)
     api.register(app.server, holder)
-    app.layout = html.Main([
-        html.H1("Bulletin Explorer"),
-        html.P("Search and analytics over the Information Bulletins of the Ombudsman of Azerbaijan."),
-        html.P(["The JSON API answers at ", html.Code("/api/search"), ", ", html.Code("/api/items/<id>"),
-                " and ", html.Code("/api/stats"), "."]),
-    ])
+    app.layout = layout.page()
+    callbacks.register(app, holder)
     app.server.config["INDEX_HOLDER"] = holder
     return app

@@ -119,7 +119,7 @@ def sentences(f: Facts, labels: Mapping[str, str]) -> list[str]:
     if f.partner_types:
         out.append("Activities by partner type: " + _list([f"{t} {n}" for t, n in f.partner_types]) + ".")
     new = f.new_partners
-    out.append(f"{len(new)} partners appear for the first time" + (": " + _list(new[:10]) + (" and others" if len(new) > 10 else "") + "." if new else "."))
+    out.append((f"{len(new)} partner appears" if len(new) == 1 else f"{len(new)} partners appear") + " for the first time" + (": " + _list(new[:10]) + (" and others" if len(new) > 10 else "") + "." if new else "."))
     if f.themes_up:
         out.append("Themes that rose most: " + _list([f"{name(t)} (+{c})" for t, c in f.themes_up]) + ".")
     if f.themes_down:

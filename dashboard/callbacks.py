@@ -1,0 +1,149 @@
+"""The callbacks: each unpacks its inputs, calls one function of state.py, render.py or
+exporting.py, and returns. The URL is the only state; the controls write it, and the
+views read it (so a pasted URL, back and forward all show the same page)."""
+from __future__ import annotations
+
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash.exceptions import PreventUpdate
+
+from indexer.exports import ExportError
+from indexer.index_dir import IndexMissing
+from indexer.search import QueryError
+
+from . import components as C
+from . import exporting, ids, render
+from .state import changed, state_from_url, url_from_state, with_facet
+
+FACETS_ALL = {"type": ids.FACET, "facet": ALL, "group": ALL}
+GRAPHS_ALL = {"type": ids.GRAPH, "figure": ALL}
+CONTROL_OF = {(ids.QUERY, "value"): "q", (ids.QUERY, "n_submit"): "q", (ids.SORT, "value"): "sort",
+              (ids.DATE_FROM, "value"): "from", (ids.DATE_TO, "value"): "to", (ids.PAGER, "active_page"): "page",
+              (ids.VIEW_TABS, "active_tab"): "view", (ids.CLEAR_ALL, "n_clicks"): "clear"}
+
+
+def facet_selection(inputs: list[dict]) -> dict[str, list[str]]:
+    """Each facet's ticked values, over all its checklists (partners have one per type)."""
+    out: dict[str, list[str]] = {}
+    for entry in inputs:
+        out.setdefault(entry["id"]["facet"], []).extend(entry.get("value") or [])
+    return out
+
+
+def click_filter(click_data) -> dict | None:
+    points = (click_data or {}).get("points") or []
+    return points[0].get("customdata") if points else None
+
+
+def next_search(search: str, triggered: list[dict], values: dict, facet_inputs: list[dict]) -> str:
+    """The URL after the controls in `triggered` changed (pure: tested without a browser)."""
+    state = state_from_url(search)
+    for trigger in triggered:
+        cid, prop = trigger["id"], trigger["prop"]
+        if isinstance(cid, dict) and cid.get("type") == ids.FACET:
+            state = with_facet(state, cid["facet"], facet_selection(facet_inputs).get(cid["facet"], []))
+        elif isinstance(cid, dict) and cid.get("type") == ids.GRAPH:
+            state = changed(state, "click", click_filter(trigger["value"]))
+        elif (cid, prop) in CONTROL_OF:
+            control = CONTROL_OF[(cid, prop)]
+            state = changed(state, control, values.get(control))
+    return url_from_state(state)
+
+
+def _triggered() -> list[dict]:
+    out = []
+    for item, (key, cid) in zip(ctx.triggered, ctx.triggered_prop_ids.items()):
+        out.append({"id": cid, "prop": key.rsplit(".", 1)[-1], "value": item["value"]})
+    return out
+
+
+def register(app: Dash, holder) -> None:
+    @app.callback(Output(ids.URL, "search"), Output(ids.PUSHED, "data"),
+                  Input(ids.QUERY, "value"), Input(ids.QUERY, "n_submit"), Input(ids.SORT, "value"),
+                  Input(ids.DATE_FROM, "value"), Input(ids.DATE_TO, "value"), Input(ids.PAGER, "active_page"),
+                  Input(ids.VIEW_TABS, "active_tab"), Input(ids.CLEAR_ALL, "n_clicks"),
+                  Input(FACETS_ALL, "value"), Input(GRAPHS_ALL, "clickData"), State(ids.URL, "search"),
+                  prevent_initial_call=True)
+    def update_url(q, _submit, sort, date_from, date_to, page, view, _clear, _facets, _clicks, search):
+        values = {"q": q, "sort": sort, "from": date_from, "to": date_to, "page": page, "view": view}
+        new = next_search(search or "", _triggered(), values, ctx.inputs_list[8])
+        if new == (search or ""):
+            raise PreventUpdate
+        return new, new
+
+    @app.callback(Output(ids.QUERY, "value"), Output(ids.SORT, "value"), Output(ids.DATE_FROM, "value"),
+                  Output(ids.DATE_TO, "value"), Output(ids.VIEW_TABS, "active_tab"),
+                  Input(ids.URL, "search"), State(ids.PUSHED, "data"))
+    def sync_controls(search, pushed):
+        s = state_from_url(search)
+        values = (s.q, s.sort, s.date_from.isoformat() if s.date_from else "",
+                  s.date_to.isoformat() if s.date_to else "", s.view if s.view != "item" else None)
+        if ctx.triggered_id is None:  # page load: set only what the URL says, never clear what is typed
+            return tuple(v if v not in ("", "relevance", "search") else no_update for v in values)
+        if search == pushed:  # the controls wrote this URL: leave the query box to the typist
+            return (no_update, *values[1:])
+        return values
+
+    @app.callback(Output(ids.SEARCH_VIEW, "style"), Output(ids.TRENDS_VIEW, "style"),
+                  Output(ids.ITEM_VIEW, "style"), Output("sidebar-col", "style"), Input(ids.URL, "search"))
+    def show_view(search):
+        return render.visibility(state_from_url(search))
+
+    @app.callback(Output(ids.NOTICES, "children"), Output(ids.STATUS, "children"), Output(ids.RESULTS, "children"),
+                  Output(ids.PAGER, "max_value"), Output(ids.PAGER, "active_page"), Output(ids.FACETS, "children"),
+                  Output(ids.REPORT_YEAR, "options"), Input(ids.URL, "search"))
+    def show_search(search):
+        try:
+            index = holder()
+        except IndexMissing:
+            return [C.no_index(holder.root)], "", [], 1, 1, [], []
+        p = render.search_panel(index, state_from_url(search))
+        return render.notices(index), p.status, p.results, p.pages, p.page, p.facets, p.years
+
+    @app.callback(Output(ids.KEY_NUMBERS, "children"), Output(GRAPHS_ALL, "figure"), Input(ids.URL, "search"))
+    def show_trends(search):
+        state = state_from_url(search)
+        if state.view != "trends":
+            raise PreventUpdate
+        try:
+            numbers, figures, error = render.trends_panel(holder(), state)
+        except IndexMissing:
+            raise PreventUpdate from None
+        return (numbers, figures) if error is None else ([error], [no_update] * len(ctx.outputs_list[1]))
+
+    @app.callback(Output(ids.ITEM_VIEW, "children"), Input(ids.URL, "search"))
+    def show_item(search):
+        state = state_from_url(search)
+        if state.view != "item":
+            return []
+        try:
+            return render.item_panel(holder(), state)
+        except IndexMissing:
+            return []
+
+    @app.callback(Output(ids.QUERY_HELP, "is_open"), Input(ids.QUERY_HELP_BUTTON, "n_clicks"),
+                  State(ids.QUERY_HELP, "is_open"), prevent_initial_call=True)
+    def toggle_help(_n, is_open):
+        return not is_open
+
+    @app.callback(Output(ids.DOWNLOAD, "data"), Output(ids.EXPORT_STATUS, "children"),
+                  Input(ids.EXPORT_CSV, "n_clicks"), Input(ids.EXPORT_XLSX, "n_clicks"),
+                  Input({"type": ids.FIGURE_EXPORT, "figure": ALL, "fmt": ALL}, "n_clicks"),
+                  Input(ids.REPORT_BUTTON, "n_clicks"), State(ids.URL, "search"), State(ids.REPORT_YEAR, "value"),
+                  prevent_initial_call=True)
+    def export(_csv, _xlsx, _figures, _report, search, year):
+        if not ctx.triggered or not ctx.triggered[0]["value"]:
+            raise PreventUpdate
+        try:
+            return _download(holder(), ctx.triggered_id, state_from_url(search), year), ""
+        except (ExportError, QueryError, exporting.NothingToExport, IndexMissing) as exc:
+            return no_update, C.alert(f"Export failed: {exc}", color="warning", dismissable=True)
+
+
+def _download(index, trigger, state, year) -> dict:
+    if trigger == ids.EXPORT_CSV:
+        return exporting.items_download(index, state, "csv")
+    if trigger == ids.EXPORT_XLSX:
+        return exporting.items_download(index, state, "xlsx")
+    if trigger == ids.REPORT_BUTTON:
+        return exporting.report_download(index, year)
+    return exporting.figure_download(index, state, trigger["figure"], trigger["fmt"])

@@ -1,0 +1,157 @@
+"""Pure functions that turn search results and items into Dash components.
+
+Bulletin text is only ever a child string (React escapes it) or inside html.Mark: never
+HTML or Markdown, so a headline holding `<script>` shows those characters.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from indexer import palette
+from indexer.item import Item
+from indexer.snippets import Fragment
+
+from . import ids
+from .state import State, url_from_state
+from .vocab import FACET_TITLES, label
+
+FACET_LIMIT = 12  # values shown per facet (per partner type), besides the selected ones
+SAFE_SCHEMES = ("http://", "https://")
+
+
+def marked(fragments: Iterable[Fragment]) -> list:
+    """Fragments as children: matched words in <mark>, the rest as plain strings."""
+    return [html.Mark(f.text) if f.hit else f.text for f in fragments]
+
+
+def category_badge(category: str) -> dbc.Badge:
+    cid = category or "other"
+    return dbc.Badge(palette.category_label(cid), color=palette.category_color(cid), className="category-badge me-2")
+
+
+def external_link(url: str, text: str | None = None):
+    """A link that opens in a new tab; anything not http(s) is shown as text only."""
+    if not url.lower().startswith(SAFE_SCHEMES):
+        return html.Span(url)
+    return html.A(text or url, href=url, target="_blank", rel="noopener noreferrer")
+
+
+def item_href(state: State, item_id: str) -> str:
+    return "/" + url_from_state(replace(state, view="item", item=item_id))
+
+
+def hit_card(state: State, hit, n: int) -> dbc.Card:
+    item: Item = hit.item
+    meta = [html.Span(item.date.isoformat() if item.date_precision == "day" else f"{item.date:%B %Y}",
+                      className="text-muted me-2"), category_badge(item.category)]
+    links = [dcc.Link("Open item", href=item_href(state, item.id), className="me-3")]
+    if item.links:
+        links.append(external_link(item.links[0], "Source ↗"))
+    body = [
+        html.Div(meta, className="small mb-1"),
+        html.H5(dcc.Link(marked(hit.title), href=item_href(state, item.id), className="result-title"),
+                className="mb-1"),
+        html.P(marked(hit.snippet), className="snippet mb-1"),
+    ]
+    if item.partners:
+        body.append(html.Div([html.Span("Partners: ", className="text-muted"), ", ".join(item.partners)],
+                             className="small mb-1"))
+    body.append(html.Div(links, className="small"))
+    return dbc.Card(dbc.CardBody(body), className="result mb-2", id=ids.result(n))
+
+
+def results_list(state: State, result) -> list:
+    return [hit_card(state, h, n) for n, h in enumerate(result.hits)]
+
+
+def status_line(state: State, result) -> list:
+    """The total, the page shown, and a clickable "did you mean"."""
+    first = (result.request.page - 1) * result.request.per_page + 1
+    last = first + len(result.hits) - 1
+    words = f"{result.total:,} item{'s' if result.total != 1 else ''}"
+    shown = f" — showing {first:,}–{last:,}" if result.hits else ""
+    parts: list = [html.Span(words, id="total", className="fw-semibold"), shown]
+    if result.total == 0:
+        parts = [html.Span("No items match", className="fw-semibold"),
+                 " this query and these filters." if state.filtered else "."]
+    if result.suggestion:
+        href = "/" + url_from_state(replace(state, q=result.suggestion, page=1))
+        parts += [html.Br() if result.total == 0 else "  ", "Did you mean ",
+                  dcc.Link(result.suggestion, href=href, id="suggestion", className="fw-semibold"), "?"]
+    return parts
+
+
+def facet_options(facet: str, counts: Mapping[str, int], selected: Sequence[str], limit: int = FACET_LIMIT) -> list[dict]:
+    """Checklist options: the top values by count plus every selected one, with counts."""
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if facet == "year":
+        top = sorted(counts.items(), reverse=True)
+    shown = [v for v, n in top if n > 0][:limit]
+    shown += [v for v in selected if v not in shown]
+    return [{"label": html.Span([html.Span(label(facet, v), className="facet-name"),
+                                 dbc.Badge(f"{counts.get(v, 0):,}", color="light", text_color="dark",
+                                           className="ms-1 facet-count")]),
+             "value": v} for v in shown]
+
+
+def facet_checklist(facet: str, options: list[dict], selected: Sequence[str], group: str = "") -> dbc.Checklist:
+    return dbc.Checklist(id={"type": ids.FACET, "facet": facet, "group": group}, options=options,
+                         value=[v for v in selected if v in {o["value"] for o in options}],
+                         className="facet-list")
+
+
+def facet_card(facet: str, counts: Mapping[str, int], selected: Sequence[str],
+               partner_types: Mapping[str, str] | None = None) -> dbc.Card:
+    if facet == "partner":
+        body = _partner_groups(counts, selected, partner_types or {})
+    else:
+        options = facet_options(facet, counts, selected)
+        body = [facet_checklist(facet, options, selected)] if options else [html.Div("none", className="text-muted small")]
+    title = [FACET_TITLES.get(facet, facet.title())]
+    if selected:
+        title.append(dbc.Badge(f"{len(selected)} selected", color="primary", className="ms-2"))
+    return dbc.Card([dbc.CardHeader(title, className="facet-header"), dbc.CardBody(body, className="facet-body")],
+                    id=ids.facet_card(facet), className="facet mb-2")
+
+
+def _partner_groups(counts: Mapping[str, int], selected: Sequence[str], types: Mapping[str, str]) -> list:
+    groups: dict[str, dict[str, int]] = {}
+    for name, n in counts.items():
+        groups.setdefault(types.get(name, "other"), {})[name] = n
+    for name in selected:
+        groups.setdefault(types.get(name, "other"), {}).setdefault(name, 0)
+    order = sorted(groups, key=lambda g: -sum(groups[g].values()))
+    out = []
+    for group in order:
+        chosen = [s for s in selected if s in groups[group]]
+        options = facet_options("partner", groups[group], chosen, limit=6)
+        if options:
+            out += [html.Div(group[:1].upper() + group[1:], className="facet-group small text-uppercase text-muted"),
+                    facet_checklist("partner", options, chosen, group)]
+    return out or [html.Div("none", className="text-muted small")]
+
+
+def facet_panel(state: State, facets: Mapping[str, Mapping[str, int]], partner_types: Mapping[str, str]) -> list:
+    return [facet_card(f, facets.get(f, {}), state.selected(f), partner_types)
+            for f in ("category", "theme", "partner", "place", "year")]
+
+
+def alert(message: str, color: str = "danger", title: str | None = None, **kwargs) -> dbc.Alert:
+    children = [html.Strong(title + " ")] if title else []
+    return dbc.Alert(children + [message], color=color, className="mb-2", **kwargs)
+
+
+def no_index(root) -> dbc.Alert:
+    return dbc.Alert([html.H5("No index yet", className="alert-heading"),
+                      html.P("Build one from a folder of bulletins (PDF or text), then reload this page:"),
+                      html.Pre(html.Code(f"bulletins ingest PATH --index {root}"), className="mb-0")],
+                     color="warning", id="no-index")
+
+
+def sample_banner(notice: str) -> dbc.Alert:
+    return dbc.Alert(html.Strong(notice), color="warning",
+                     className="sample-notice mb-0 rounded-0 text-center py-2", id="sample-notice")

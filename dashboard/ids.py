@@ -1,0 +1,48 @@
+"""Every component id of the dashboard, in one place (callbacks and tests import them)."""
+from __future__ import annotations
+
+URL = "url"
+PUSHED = "pushed-search"  # the query string the controls last wrote (tells our own writes from navigation)
+
+NOTICES = "notices"
+VIEW_TABS = "view-tabs"
+QUERY = "query"
+QUERY_HELP_BUTTON = "query-help-button"
+QUERY_HELP = "query-help"
+SORT = "sort"
+DATE_FROM = "date-from"
+DATE_TO = "date-to"
+CLEAR_ALL = "clear-all"
+
+SIDEBAR = "sidebar"
+FACETS = "facets"
+FACET = "facet"  # pattern-matching type: {"type": FACET, "facet": name, "group": str}
+
+SEARCH_VIEW = "search-view"
+STATUS = "status"
+RESULTS = "results"
+PAGER = "pager"
+
+ITEM_VIEW = "item-view"
+ITEM = "item"
+
+TRENDS_VIEW = "trends-view"
+KEY_NUMBERS = "key-numbers"
+GRAPH = "graph"  # pattern-matching type: {"type": GRAPH, "figure": name}
+FIGURE_EXPORT = "figure-export"  # pattern-matching type: {"type": ..., "figure": name, "fmt": "svg"|"png"}
+
+EXPORT_CSV = "export-csv"
+EXPORT_XLSX = "export-xlsx"
+REPORT_YEAR = "report-year"
+REPORT_BUTTON = "report-button"
+DOWNLOAD = "download"
+EXPORT_STATUS = "export-status"
+
+
+def facet_card(facet: str) -> str:
+    """The plain id of a facet's card (for tests and styles)."""
+    return f"facet-card-{facet}"
+
+
+def result(n: int) -> str:
+    return f"result-{n}"

@@ -1,0 +1,88 @@
+"""What each part of the page shows for a state: functions of (index, state) called by
+the callbacks. Errors a user can cause become messages here, never exceptions."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from indexer.search import QueryError, SearchIndex
+
+from . import components as C
+from . import itemview, trends
+from .state import State, to_request
+from .vocab import notice_for, partner_types
+
+HIDDEN, SHOWN = {"display": "none"}, {}
+
+
+@dataclass
+class SearchPanel:
+    status: Any = ""
+    results: list = field(default_factory=list)
+    pages: int = 1
+    page: int = 1
+    facets: list = field(default_factory=list)
+    years: list = field(default_factory=list)
+
+
+def visibility(state: State) -> tuple[dict, dict, dict, dict]:
+    """Styles of (search view, trends view, item view, sidebar column)."""
+    return (SHOWN if state.view == "search" else HIDDEN, SHOWN if state.view == "trends" else HIDDEN,
+            SHOWN if state.view == "item" else HIDDEN, HIDDEN if state.view == "item" else SHOWN)
+
+
+def notices(index: SearchIndex) -> list:
+    notice = notice_for(index.generation)
+    return [C.sample_banner(notice)] if notice else []
+
+
+def search_panel(index: SearchIndex, state: State) -> SearchPanel:
+    try:
+        result = index.search(to_request(state))
+    except QueryError as exc:
+        return _query_error(index, state, exc)
+    if result.total and not result.hits:  # a page past the end: show the last one
+        last = math.ceil(result.total / result.request.per_page)
+        result = index.search(to_request(replace(state, page=last)))
+    body = C.results_list(state, result)
+    if result.total == 0:
+        body = [C.alert("Try fewer words, another spelling, or remove a filter.", color="light",
+                        title="No results.")]
+    return SearchPanel(
+        status=C.status_line(state, result), results=body,
+        pages=max(1, math.ceil(result.total / result.request.per_page)), page=result.request.page,
+        facets=C.facet_panel(state, result.facets, partner_types()),
+        years=_years(result.facets.get("year", {})))
+
+
+def _query_error(index: SearchIndex, state: State, exc: QueryError) -> SearchPanel:
+    message = C.alert(str(exc), title="This query cannot be answered:", id="query-error")
+    # The facets still show the filters' own counts, so the user can undo a selection.
+    try:
+        facets = index.search(to_request(State(filters=state.filters))).facets
+    except QueryError:
+        facets = {}
+    return SearchPanel(status="", results=[message], facets=C.facet_panel(state, facets, partner_types()),
+                       years=_years(facets.get("year", {})))
+
+
+def _years(counts: dict[str, int]) -> list[dict]:
+    return [{"label": y, "value": y} for y in sorted(counts, reverse=True)]
+
+
+def trends_panel(index: SearchIndex, state: State) -> tuple[list, list | None, Any]:
+    """(key number cards, screen figures in trends.FIGURES order or None, an error)."""
+    try:
+        frames = index.frames(to_request(state), partner_types())
+    except QueryError as exc:
+        return [], None, C.alert(str(exc), title="This query cannot be answered:")
+    figures = trends.figures_for(frames, state.date_from, state.date_to)
+    return (trends.key_number_cards(trends.key_numbers(frames)),
+            [trends.for_screen(fig, name) for name, fig in figures.items()], None)
+
+
+def item_panel(index: SearchIndex, state: State) -> list:
+    item = index.get(state.item) if state.item else None
+    similar = index.similar(state.item) if item else []
+    return itemview.item_page(state, item, similar)

@@ -1,0 +1,70 @@
+"""The trends view: key numbers and the six figures for the current query and filters."""
+from __future__ import annotations
+
+from datetime import date
+
+import dash_bootstrap_components as dbc
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from indexer.commands.export_cmd import FIGURES, figure
+from indexer.frames import Frames
+
+from . import ids
+
+FIGURE_TITLES = {"activity_by_month": "Activity per month", "category_share": "Category share",
+                 "top_partners": "Top partners", "themes_over_time": "Themes over time",
+                 "month_category_heatmap": "Month × category", "year_over_year": "Year over year"}
+SCREEN_HEIGHT = {"themes_over_time": 520, "top_partners": 520}
+
+
+def key_numbers(frames: Frames) -> list[tuple[str, str, str]]:
+    """(label, value, detail) for the headline row: items, monitoring visits, partners,
+    busiest month."""
+    items = frames.items
+    visits = int((items["category"] == "monitoring_visit").sum()) if len(items) else 0
+    partners = int(frames.partners["partner"].nunique()) if len(frames.partners) else 0
+    busiest, detail = "—", ""
+    if len(items):
+        per_month = items.groupby("month").size()
+        top = per_month.idxmax()
+        busiest, detail = f"{top:%B %Y}", f"{int(per_month.max()):,} items"
+    return [("Items", f"{len(items):,}", ""), ("Monitoring visits", f"{visits:,}", ""),
+            ("Partners", f"{partners:,}", "distinct organisations"), ("Busiest month", busiest, detail)]
+
+
+def key_number_cards(numbers: list[tuple[str, str, str]]) -> list:
+    return [dbc.Col(dbc.Card(dbc.CardBody([html.Div(label, className="kn-label"),
+                                           html.Div(value, className="kn-value"),
+                                           html.Div(detail, className="kn-detail")])), className="key-number")
+            for label, value, detail in numbers]
+
+
+def figures_for(frames: Frames, start: date | None, end: date | None) -> dict[str, go.Figure]:
+    """The six figures, at their export size."""
+    return {name: figure(frames, name, start, end) for name in FIGURES}
+
+
+def for_screen(fig: go.Figure, name: str) -> go.Figure:
+    """A figure that fills its card; exports keep the report size."""
+    out = go.Figure(fig)
+    out.layout.width = None  # update_layout skips None: assign to drop the export width
+    out.update_layout(height=SCREEN_HEIGHT.get(name, 420), autosize=True,
+                      margin=dict(l=60, r=20, t=80, b=50), title=dict(text=None))
+    return out
+
+
+def figure_card(name: str) -> dbc.Col:
+    buttons = dbc.ButtonGroup([dbc.Button(fmt.upper(), id={"type": ids.FIGURE_EXPORT, "figure": name, "fmt": fmt},
+                                          size="sm", outline=True, color="secondary") for fmt in ("svg", "png")])
+    header = dbc.CardHeader(html.Div([html.Span(FIGURE_TITLES[name], className="fw-semibold"), buttons],
+                                     className="d-flex justify-content-between align-items-center"))
+    # responsive: the figure follows its card, also when it was drawn while the view was hidden
+    graph = dcc.Graph(id={"type": ids.GRAPH, "figure": name}, config={"displaylogo": False}, responsive=True,
+                      className="figure", style={"height": f"{SCREEN_HEIGHT.get(name, 420)}px", "width": "100%"})
+    return dbc.Col(dbc.Card([header, dbc.CardBody(graph, className="p-1")], className="mb-3"),
+                   width=12, className="figure-col", id=f"card-{name}")
+
+
+def figure_grid() -> dbc.Row:
+    return dbc.Row([figure_card(name) for name in FIGURES])

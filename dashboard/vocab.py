@@ -1,0 +1,42 @@
+"""Display names and partner types, loaded once from data/*.toml (read-only, shared)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from indexer import palette
+from indexer.index_dir import Manifest
+from indexer.sample.marker import sample_notice
+
+FACET_TITLES = {"category": "Category", "theme": "Theme", "partner": "Partner", "place": "Place", "year": "Year"}
+
+
+@lru_cache(maxsize=1)
+def partner_types() -> dict[str, str]:
+    from indexer.enrich import Enricher
+
+    return {p.name: p.type for p in Enricher().partners.partners}
+
+
+@lru_cache(maxsize=1)
+def report_labels() -> dict[str, str]:
+    from indexer.enrich import Enricher
+
+    tax = Enricher().taxonomy
+    return {c.id: c.name for c in tax.categories} | {t.id: t.name for t in tax.themes}
+
+
+def label(facet: str, value: str) -> str:
+    """How a facet value is shown: names for category and theme ids, the value otherwise."""
+    if facet == "category":
+        return palette.category_label(value)
+    if facet == "theme":
+        return palette.theme_label(value)
+    return value
+
+
+@lru_cache(maxsize=16)
+def notice_for(generation: Path | None) -> str | None:
+    """The "GENERATED SAMPLE DATA" notice when the index's bulletins come from the sample."""
+    notices = {n for n in (sample_notice(p) for p in Manifest.load(generation).files) if n}
+    return sorted(notices)[0] if notices else None

@@ -1,0 +1,219 @@
+"""The dashboard in headless Chromium (Playwright), served from a thread on 127.0.0.1.
+
+Without Chromium or Playwright these tests skip (saying what to install); with CI set
+they fail instead, so a CI run cannot pass without them."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from dashboard.app import create_app
+
+from .conftest import MALICIOUS_TITLE
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+TIMEOUT = 15_000  # ms
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def chromium_browser():
+    path = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    if not path:
+        _unavailable("Chromium is missing: apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Playwright is missing: pip install 'playwright>=1.45'")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(dash_index_root, dash_aliases):
+    from werkzeug.serving import make_server
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    app = create_app(dash_index_root, dash_aliases)
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    thread.join(5)
+
+
+@pytest.fixture
+def ui(chromium_browser):
+    context = chromium_browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.dialogs = []
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    yield page
+    context.close()
+
+
+def api(page, app_url, **params) -> dict:
+    query = urlencode([(k, v) for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs])])
+    return json.loads(page.request.get(f"{app_url}api/search?{query}").text())
+
+
+def expect_total(page, n: int):
+    from playwright.sync_api import expect
+
+    expect(page.locator("#total")).to_have_text(f"{n:,} item{'s' if n != 1 else ''}", timeout=TIMEOUT)
+
+
+def facet_counts(page, facet: str) -> str:
+    return page.locator(f"#facet-card-{facet}").inner_text()
+
+
+def test_typing_a_query_shows_matching_headlines_and_the_total(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url)
+    expect_total(page, api(page, app_url)["total"])
+    page.locator("#query").press_sequentially("Xylophone Society", delay=30)
+    expect(page.locator(".result-title").first).to_contain_text("Xylophone Society")
+    expect_total(page, api(page, app_url, q="Xylophone Society")["total"])
+    assert "q=Xylophone+Society" in page.url
+    page.locator("#query").fill("children")
+    page.locator("#query").press("Enter")
+    expect_total(page, api(page, app_url, q="children")["total"])
+    expect(page.locator(".result mark").first).to_have_text(re.compile("child", re.I))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "search.png"))
+
+
+def test_ticking_a_partner_filters_results_and_changes_category_counts(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url)
+    expect_total(page, api(ui, app_url)["total"])
+    before = facet_counts(page, "category")
+    first = page.locator("#facet-card-partner .form-check").first
+    partner = first.locator(".facet-name").inner_text()
+    first.locator("input").check()
+    expect(page).to_have_url(re.compile(r"partner="))
+    expect_total(page, api(page, app_url, partner=partner)["total"])
+    expect(page.locator("#facet-card-partner input:checked")).to_have_count(1)
+    assert facet_counts(page, "category") != before
+    for hit in page.locator(".result").all()[:5]:
+        assert partner in hit.inner_text()
+
+
+def _click_first_bar(page, card: str):
+    bars = page.locator(f"#{card} .barlayer .point path")
+    page.wait_for_function(f"document.querySelectorAll('#{card} .barlayer .point path').length > 0")
+    boxes = [b for b in (bar.bounding_box() for bar in bars.all()) if b and b["height"] > 4]
+    box = max(boxes, key=lambda b: b["height"])  # the tallest segment: easy to hit
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_clicking_a_monthly_bar_applies_that_month(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?view=trends")
+    expect(page.locator(".kn-value").first).to_have_text(f"{api(ui, app_url)['total']:,}")
+    page.locator("#card-themes_over_time .scatterlayer .trace").first.wait_for()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "trends.png"), full_page=True)
+    _click_first_bar(page, "card-activity_by_month")
+    expect(page).to_have_url(re.compile(r"from=\d{4}-\d\d-01&to=\d{4}-\d\d-\d\d"))
+    expect(page.locator("#date-from")).to_have_value(re.compile(r"^\d{4}-\d\d-01$"))
+    expect(page.locator("#date-to")).not_to_have_value("")
+    start = page.locator("#date-from").input_value()
+    end = page.locator("#date-to").input_value()
+    assert start[:7] == end[:7] and start.endswith("-01")
+    category = re.search(r"category=([a-z_]+)", page.url).group(1)
+    expected = api(page, app_url, category=category, **{"from": start, "to": end})["total"]
+    expect(page.locator(".kn-value").first).to_have_text(f"{expected:,}")
+
+
+def test_a_shared_url_reproduces_the_view_and_back_works(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    url = app_url + "?q=visit&category=monitoring_visit&category=event&sort=oldest"
+    page.goto(url)
+    expected = api(page, app_url, q="visit", category=["monitoring_visit", "event"], sort="oldest")
+    expect_total(page, expected["total"])
+    assert page.locator("#query").input_value() == "visit"
+    assert page.locator("#sort").input_value() == "oldest"
+    expect(page.locator("#facet-card-category input:checked")).to_have_count(2)
+    expect(page.locator(".result-title").first).to_have_text(expected["hits"][0]["title"])
+    page.locator("#facet-card-year .form-check input").first.check()
+    expect(page).to_have_url(re.compile(r"year="))
+    page.go_back()
+    expect(page).to_have_url(url)
+    expect_total(page, expected["total"])
+    expect(page.locator("#facet-card-year input:checked")).to_have_count(0)
+
+
+def test_csv_download_matches_the_api_total(ui, app_url):
+    page = ui
+    page.goto(app_url + "?q=children&partner=ICRC")
+    total = api(page, app_url, q="children", partner="ICRC")["total"]
+    expect_total(page, total)
+    with page.expect_download() as info:
+        page.locator("#export-csv").click()
+    data = Path(info.value.path()).read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(data)))
+    assert len(rows) == total > 0
+
+
+def test_malicious_text_is_shown_literally(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?q=xylophone")
+    title = page.locator(".result-title", has_text="<script>")
+    expect(title).to_have_text(MALICIOUS_TITLE)
+    expect(page.locator(".result", has_text="<script>").locator(".snippet")).to_contain_text("<img src=x onerror=alert(1)>")
+    title.click()
+    expect(page.locator(".item-title")).to_have_text(MALICIOUS_TITLE)
+    expect(page.locator(".item-body")).to_contain_text("<script>alert(1)</script>")
+    page.wait_for_timeout(300)
+    assert page.locator("img[src=x]").count() == 0
+    assert page.locator("#item-view script").count() == 0
+    assert page.dialogs == []
+
+
+def test_item_view_shows_the_item_and_similar_items(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?q=children")
+    first = page.locator(".result-title").first
+    expect(first).to_be_visible()
+    title = first.inner_text()
+    first.click()
+    expect(page).to_have_url(re.compile(r"view=item&id="))
+    expect(page.locator(".item-title")).to_have_text(title)
+    expect(page.locator(".fields")).to_contain_text("Bulletin")
+    page.locator("#item-view .list-group-item").first.wait_for()
+    page.screenshot(path=str(SCREENSHOTS / "item.png"))
+    page.locator("#back-to-results").click()
+    expect(page.locator(".result-title").first).to_have_text(title)

@@ -1,0 +1,134 @@
+"""Results, items and key numbers as components: fragments as text with marks, and
+bulletin text never as HTML."""
+from __future__ import annotations
+
+from datetime import date
+
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from dashboard import components as C
+from dashboard import render
+from dashboard.itemview import item_page
+from dashboard.state import State
+from dashboard.trends import key_numbers
+from indexer.frames import frames_from_items
+from indexer.item import Item
+from indexer.search import SearchRequest
+from indexer.snippets import Fragment
+
+from .conftest import MALICIOUS_BODY, MALICIOUS_TITLE
+
+EVIL = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
+
+
+def walk(node):
+    """Every component and string under `node`."""
+    yield node
+    children = getattr(node, "children", None) if isinstance(node, Component) else node if isinstance(node, (list, tuple)) else None
+    if isinstance(node, Component):
+        for prop in ("label",):  # checklist options hold components in their labels
+            for opt in getattr(node, "options", None) or []:
+                if isinstance(opt, dict):
+                    yield from walk(opt.get(prop))
+    if children is None:
+        return
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        yield from walk(child)
+
+
+def strings(node) -> list[str]:
+    return [n for n in walk(node) if isinstance(n, str)]
+
+
+def assert_no_raw_html(node):
+    for n in walk(node):
+        assert not isinstance(n, dcc.Markdown)
+        assert "dangerously_set_inner_html" not in getattr(n, "_prop_names", ())
+
+
+def test_fragments_become_strings_and_marks():
+    out = C.marked((Fragment("Visit to "), Fragment("prison", True), Fragment(" in Baku")))
+    assert out[0] == "Visit to " and out[2] == " in Baku"
+    assert isinstance(out[1], html.Mark) and out[1].children == "prison"
+
+
+def test_a_search_result_renders_hits_with_marks(dash_index):
+    result = dash_index.search(SearchRequest("children", per_page=5))
+    cards = C.results_list(State(q="children"), result)
+    assert len(cards) == 5
+    marks = [n for n in walk(cards) if isinstance(n, html.Mark)]
+    assert marks and all(m.children.lower().startswith("child") for m in marks)
+    assert_no_raw_html(cards)
+    status = strings(C.status_line(State(q="children"), result))
+    assert f"{result.total:,} items" in status
+
+
+def test_malicious_text_stays_text(dash_index):
+    state = State(q="xylophone")
+    result = dash_index.search(SearchRequest("xylophone"))
+    hit = next(h for h in result.hits if "<script>" in h.item.title)
+    cards = C.results_list(state, result)
+    text = "".join(strings(cards))
+    for evil in EVIL:
+        assert evil in text  # shown literally: children strings, which React escapes
+    assert_no_raw_html(cards)
+    page = item_page(state, hit.item, [])
+    page_text = strings(page)
+    assert MALICIOUS_TITLE in page_text and MALICIOUS_BODY.split(" The meeting")[0] in "".join(page_text)
+    assert_no_raw_html(page)
+
+
+def test_facets_show_counts_and_keep_selected_values():
+    panel = C.facet_card("category", {"event": 5, "case": 0, "meeting": 2}, ["case"])
+    text = strings(panel)
+    assert "Event" in text and "5" in text and "Case" in text and "0" in text
+    options = [n for n in walk(panel) if hasattr(n, "options")][0]
+    assert [o["value"] for o in options.options] == ["event", "meeting", "case"]
+    assert options.value == ["case"]
+
+
+def test_partners_are_grouped_by_type():
+    types = {"ICRC": "international organisation", "UNICEF": "international organisation",
+             "Ombudsman of Georgia": "foreign ombudsman/NHRI"}
+    card = C.facet_card("partner", {"ICRC": 4, "UNICEF": 2, "Ombudsman of Georgia": 1}, ["UNICEF"], types)
+    text = strings(card)
+    assert text.index("International organisation") < text.index("Foreign ombudsman/NHRI")
+    lists = [n for n in walk(card) if hasattr(n, "options")]
+    assert [n.id["group"] for n in lists] == ["international organisation", "foreign ombudsman/NHRI"]
+    assert lists[0].value == ["UNICEF"]
+
+
+def _item(n: int, category: str, month: int, partners=()) -> Item:
+    d = date(2024, month, 1)
+    return Item(id=f"i{n}", source="x.txt", period_start=d, period_end=d, date=d, date_precision="month",
+                title=f"t{n}", body="b", category=category, partners=tuple(partners))
+
+
+def test_key_numbers():
+    items = [_item(1, "monitoring_visit", 1, ["ICRC"]), _item(2, "event", 3, ["ICRC", "UNICEF"]),
+             _item(3, "monitoring_visit", 3), _item(4, "case", 2)]
+    assert key_numbers(frames_from_items(items)) == [
+        ("Items", "4", ""), ("Monitoring visits", "2", ""), ("Partners", "2", "distinct organisations"),
+        ("Busiest month", "March 2024", "2 items")]
+    assert key_numbers(frames_from_items([]))[3] == ("Busiest month", "—", "")
+
+
+def test_bad_query_and_no_results_are_messages(dash_index):
+    panel = render.search_panel(dash_index, State(q="*"))
+    assert panel.results and "cannot be answered" in " ".join(strings(panel.results))
+    panel = render.search_panel(dash_index, State(q="xylophonne"))
+    assert "No items match" in strings(panel.status)
+    assert "xylophone" in strings(panel.status)  # did you mean
+    panel = render.search_panel(dash_index, State(q="visit", page=9999))
+    assert panel.page == panel.pages > 1
+
+
+def test_no_index_names_the_command(tmp_path):
+    alert = C.no_index(tmp_path)
+    assert f"bulletins ingest PATH --index {tmp_path}" in strings(alert)
+
+
+def test_sample_notice(dash_index):
+    banner = render.notices(dash_index)
+    assert banner and "GENERATED SAMPLE DATA" in " ".join(strings(banner))

@@ -1,0 +1,108 @@
+"""The URL state: round trips, odd input, and the changes controls and clicks make."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from dashboard import ids
+from dashboard.callbacks import facet_selection, next_search
+from dashboard.state import State, apply_click, changed, cleared, state_from_url, to_request, url_from_state, with_facet
+
+
+def test_the_example_url_reads_and_writes_back():
+    url = "?q=visit&category=event&partner=ICRC&sort=newest&page=2&view=trends"
+    state = state_from_url(url)
+    assert state == State(q="visit", filters={"category": ("event",), "partner": ("ICRC",)}, sort="newest",
+                          page=2, view="trends")
+    assert url_from_state(state) == url
+
+
+@pytest.mark.parametrize("state", [
+    State(),
+    State(q='children "plane crash" & rights', filters={"partner": ("ICRC", "UNICEF", "Ombudsman of Bulgaria")}),
+    State(q="a+b=c?d#e/f%20 ünïcødé ə ş", filters={"place": ("Baku", "Ganja"), "year": ("2023", "2024")}),
+    State(q="<script>alert(1)</script>", filters={"theme": ("children",), "person": ("Sabina Aliyeva",)},
+          date_from=date(2024, 3, 1), date_to=date(2024, 3, 31), sort="oldest", page=7, view="search"),
+    State(view="item", item="abc123&x=1"),
+    State(filters={"partner": ("Red Cross & Red Crescent", "A=B", "?&#")}, view="trends"),
+])
+def test_round_trip(state):
+    assert state_from_url(url_from_state(state)) == state
+
+
+def test_repeated_filters_keep_their_order_and_drop_duplicates():
+    state = state_from_url("?partner=UNICEF&partner=ICRC&partner=UNICEF&category=event")
+    assert state.filters == {"partner": ("UNICEF", "ICRC"), "category": ("event",)}
+    assert url_from_state(state) == "?category=event&partner=UNICEF&partner=ICRC"
+
+
+@pytest.mark.parametrize("url", ["", "?", "?page=x&sort=sideways&view=nowhere&from=soon&to=2024-13-45&bogus=1",
+                                 "?page=0", "?page=-3", "?q=&category="])
+def test_nonsense_falls_back_to_defaults(url):
+    assert state_from_url(url) == State()
+    assert url_from_state(state_from_url(url)) == ""
+
+
+def test_defaults_are_left_out_and_item_id_only_in_item_view():
+    assert url_from_state(State(sort="relevance", page=1, view="search")) == ""
+    assert url_from_state(State(view="search", item="x")) == ""
+    assert url_from_state(State(view="item", item="x")) == "?view=item&id=x"
+
+
+def test_to_request():
+    req = to_request(state_from_url("?q=visit&partner=ICRC&from=2024-01-01&sort=newest&page=3"))
+    assert (req.text, dict(req.filters), req.date_from, req.sort, req.page) == (
+        "visit", {"partner": ("ICRC",)}, date(2024, 1, 1), "newest", 3)
+
+
+def test_click_on_a_month_segment_sets_a_one_month_range_and_the_category():
+    state = State(q="visit", page=4, filters={"category": ("meeting",), "partner": ("ICRC",)})
+    new = apply_click(state, {"month": "2024-02", "category": "event"})
+    assert new == replace(state, page=1, date_from=date(2024, 2, 1), date_to=date(2024, 2, 29),
+                          filters={"category": ("event",), "partner": ("ICRC",)})
+
+
+@pytest.mark.parametrize("data,expected", [
+    ({"category": "case"}, {"category": ("case",)}),
+    ({"partner": "UNICEF"}, {"partner": ("UNICEF",)}),
+    ({"year": "2024"}, {"year": ("2024",)}),
+    ({"theme": "children", "month": "2023-12"}, {"theme": ("children",)}),
+])
+def test_click_filters(data, expected):
+    assert apply_click(State(), data).filters == expected
+
+
+def test_click_with_nonsense_changes_nothing():
+    assert apply_click(State(q="x"), None) == State(q="x")
+    assert apply_click(State(q="x"), {"month": "soon", "colour": "red"}) == State(q="x")
+
+
+def test_controls():
+    s = State(q="visit", page=3, view="item", item="i1")
+    assert changed(s, "q", "visit") == s  # the same text (a URL sync) keeps the item open
+    assert changed(s, "q", "prison") == State(q="prison", view="search")
+    assert changed(State(page=3), "sort", "newest") == State(sort="newest")
+    assert changed(State(), "from", "2024-01-05").date_from == date(2024, 1, 5)
+    assert changed(State(), "page", 5).page == 5
+    assert changed(State(page=2), "view", "trends") == State(view="trends")
+    assert changed(s, "view", None) == s
+    assert changed(State(q="x", filters={"year": ("2024",)}, sort="oldest", view="trends"), "clear", 1) == \
+        State(sort="oldest", view="trends")
+    assert cleared(s) == State()
+    assert with_facet(State(page=2), "year", []) == State()
+
+
+def test_next_search_from_controls_facets_and_clicks():
+    facets = [{"id": {"type": ids.FACET, "facet": "partner", "group": "a"}, "value": ["ICRC"]},
+              {"id": {"type": ids.FACET, "facet": "partner", "group": "b"}, "value": ["UNICEF"]},
+              {"id": {"type": ids.FACET, "facet": "year", "group": ""}, "value": ["2024"]}]
+    assert facet_selection(facets) == {"partner": ["ICRC", "UNICEF"], "year": ["2024"]}
+    trigger = [{"id": facets[1]["id"], "prop": "value", "value": ["UNICEF"]}]
+    assert next_search("?q=x&page=3", trigger, {}, facets) == "?q=x&partner=ICRC&partner=UNICEF"
+    click = [{"id": {"type": ids.GRAPH, "figure": "activity_by_month"}, "prop": "clickData",
+              "value": {"points": [{"customdata": {"month": "2024-03", "category": "event"}}]}}]
+    assert next_search("?view=trends", click, {}, []) == "?category=event&from=2024-03-01&to=2024-03-31&view=trends"
+    typed = [{"id": ids.QUERY, "prop": "value", "value": "prison"}]
+    assert next_search("?q=visit&page=2", typed, {"q": "prison"}, []) == "?q=prison"
