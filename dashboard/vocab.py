@@ -15,15 +15,14 @@ FACET_TITLES = {"category": "Category", "theme": "Theme", "partner": "Partner", 
 def partner_types() -> dict[str, str]:
     from indexer.enrich import Enricher
 
-    return {p.name: p.type for p in Enricher().partners.partners}
+    return Enricher().partner_types()
 
 
 @lru_cache(maxsize=1)
 def report_labels() -> dict[str, str]:
     from indexer.enrich import Enricher
 
-    tax = Enricher().taxonomy
-    return {c.id: c.name for c in tax.categories} | {t.id: t.name for t in tax.themes}
+    return Enricher().labels()
 
 
 def label(facet: str, value: str) -> str:

@@ -24,6 +24,35 @@ def add_command(sub: argparse._SubParsersAction, name: str, help: str, descripti
     )
 
 
+class BulletinReader:
+    """Parses the bulletins under some paths for a command: names each file that fails on
+    stderr, counts the failures, and yields the rest with a progress bar."""
+
+    def __init__(self, paths: Iterable[str | Path], label: str) -> None:
+        from ..parse import find_bulletins
+
+        self.paths, problems = find_bulletins(paths)
+        self.label, self.failed, self.read = label, len(problems), 0
+        for problem in problems:
+            error(str(problem))
+
+    def __iter__(self):
+        from ..errors import BulletinError
+        from ..parse import parse_file
+
+        for path in progress(self.paths, len(self.paths), self.label):
+            try:
+                parsed = parse_file(path)
+            except BulletinError as exc:
+                error(str(exc))
+                self.failed += 1
+                continue
+            for note in parsed.notes:
+                warn(f"{path}: {note}")
+            self.read += 1
+            yield parsed
+
+
 def error(message: str) -> None:
     print(f"bulletins: error: {message}", file=sys.stderr)
 
@@ -76,9 +105,8 @@ def open_index(root: Path):
     enricher = load_enricher()
     if enricher is None:
         return None
-    aliases = {form: p.name for p in enricher.partners.partners for form in (*p.aliases, *p.acronyms)}
     try:
-        return SearchIndex(root, aliases)
+        return SearchIndex(root, enricher.partner_aliases())
     except IndexMissing as exc:
         error(str(exc))
         return None

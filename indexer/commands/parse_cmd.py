@@ -6,9 +6,8 @@ import json
 import sys
 import textwrap
 
-from ..errors import BulletinError
-from ..parse import Parsed, find_bulletins, parse_file
-from .common import add_command, announce_sample, error, load_enricher, progress, warn
+from ..parse import Parsed
+from .common import BulletinReader, add_command, announce_sample, load_enricher
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,23 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths, problems = find_bulletins(args.files)
     announce_sample(args.files)
     enricher = None if args.raw else load_enricher()
     if enricher is None and not args.raw:
         return 1
-    for problem in problems:
-        error(str(problem))
-    failed, total = len(problems), 0
-    for path in progress(paths, len(paths), "parsing"):
-        try:
-            parsed = parse_file(path)
-        except BulletinError as exc:
-            error(str(exc))
-            failed += 1
-            continue
-        for note in parsed.notes:
-            warn(f"{path}: {note}")
+    reader, total = BulletinReader(args.files, "parsing"), 0
+    for parsed in reader:
         total += len(parsed.items)
         if enricher is None:
             _print(parsed, args)
@@ -60,8 +48,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             _print(parsed, args)
     if not args.jsonl:
-        print(f"{len(paths) + len(problems) - failed} file(s) parsed, {total} item(s), {failed} failed")
-    return 1 if failed else 0
+        print(f"{reader.read} file(s) parsed, {total} item(s), {reader.failed} failed")
+    return 1 if reader.failed else 0
 
 
 def _print(parsed: Parsed, args: argparse.Namespace) -> None:

@@ -5,9 +5,7 @@ import argparse
 import textwrap
 from collections import Counter
 
-from ..errors import BulletinError
-from ..parse import find_bulletins, parse_file
-from .common import add_command, announce_sample, error, load_enricher, progress
+from .common import BulletinReader, add_command, announce_sample, load_enricher
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,34 +28,24 @@ def run(args: argparse.Namespace) -> int:
     enricher = load_enricher()
     if enricher is None:
         return 1
-    paths, problems = find_bulletins(args.paths)
     announce_sample(args.paths)
-    for problem in problems:
-        error(str(problem))
     counts: Counter[str] = Counter()
     examples: dict[str, str] = {}
     types: dict[str, str] = {}
-    failed = len(problems)
     seen_items: set[str] = set()
-    for path in progress(paths, len(paths), "reading"):
-        try:
-            parsed = parse_file(path)
-        except BulletinError as exc:
-            error(str(exc))
-            failed += 1
+    reader = BulletinReader(args.paths, "reading")
+    for item in (i for parsed in reader for i in parsed.items):
+        if item.id in seen_items:  # the PDF and the text of one bulletin
             continue
-        for item in parsed.items:
-            if item.id in seen_items:  # the PDF and the text of one bulletin
+        seen_items.add(item.id)
+        for find in enricher.analyse(item).partners:
+            if args.unknown and find.known:
                 continue
-            seen_items.add(item.id)
-            for find in enricher.analyse(item).partners:
-                if args.unknown and find.known:
-                    continue
-                counts[find.name] += 1
-                types[find.name] = find.type
-                examples.setdefault(find.name, _sentence_with(f"{item.title}. {item.body}", find.name))
+            counts[find.name] += 1
+            types[find.name] = find.type
+            examples.setdefault(find.name, _sentence_with(f"{item.title}. {item.body}", find.name))
     _print(counts, types, examples, args.top)
-    return 1 if failed else 0
+    return 1 if reader.failed else 0
 
 
 def _sentence_with(text: str, name: str) -> str:

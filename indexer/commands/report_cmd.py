@@ -32,9 +32,8 @@ def run(args: argparse.Namespace) -> int:
     index = open_index(args.index) if enricher else None
     if index is None:
         return 1
-    types = {p.name: p.type for p in enricher.partners.partners}
-    labels = {c.id: c.name for c in enricher.taxonomy.categories} | {t.id: t.name for t in enricher.taxonomy.themes}
-    pack = pack_for_year(index, args.year, types)
+    labels = enricher.labels()
+    pack = pack_for_year(index, args.year, enricher.partner_types())
     if pack.this_year.empty:
         error(f"no items dated {args.year} in {args.index}")
         return 1

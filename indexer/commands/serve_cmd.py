@@ -28,7 +28,6 @@ def run(args: argparse.Namespace) -> int:
     if enricher is None:
         return 1
     announce_sample([args.index])
-    aliases = {form: p.name for p in enricher.partners.partners for form in (*p.aliases, *p.acronyms)}
-    app = create_app(args.index, aliases)
+    app = create_app(args.index, enricher.partner_aliases())
     app.run(host=args.host, port=args.port, debug=False, threaded=args.workers > 1)
     return 0

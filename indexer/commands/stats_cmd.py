@@ -36,7 +36,7 @@ def year_span(years: list[str]) -> tuple[date | None, date | None]:
 
 def partner_types() -> dict[str, str]:
     enricher = load_enricher()
-    return {p.name: p.type for p in enricher.partners.partners} if enricher else {}
+    return enricher.partner_types() if enricher else {}
 
 
 def run(args: argparse.Namespace) -> int:

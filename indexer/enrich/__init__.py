@@ -68,6 +68,17 @@ class Enricher:
         self.corrections = load_corrections(self.data_dir / "corrections.toml")
         self.terms = TermIndex(self.taxonomy.terms())
 
+    def partner_aliases(self) -> dict[str, str]:
+        """Alias or acronym -> canonical partner name (for filters such as partner=ICRC)."""
+        return {form: p.name for p in self.partners.partners for form in (*p.aliases, *p.acronyms)}
+
+    def partner_types(self) -> dict[str, str]:
+        return {p.name: p.type for p in self.partners.partners}
+
+    def labels(self) -> dict[str, str]:
+        """Category and theme id -> display name, as taxonomy.toml gives them."""
+        return {label.id: label.name for label in (*self.taxonomy.categories, *self.taxonomy.themes)}
+
     def enrich(self, item: Item) -> Item:
         return self.analyse(item).item
 

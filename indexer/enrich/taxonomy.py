@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .terms import Term
-from .vocab import data_dir, TomlFile, VocabularyError, required_str, string_list
+from .vocab import data_dir, TomlFile, VocabularyError, required_str
 
 CATEGORY_IDS = (
     "monitoring_visit", "event", "awareness", "cooperation", "agreement", "meeting", "case",

@@ -117,7 +117,7 @@ def _landmine(w: Writer) -> Draft:
         if w.period.start >= date(2021, 1, 1) else "near the former line of contact"
     victim = w.pick(("a civilian", "a shepherd", "a teenager", "an employee of a road company"))
     headline = w.pick((f"The Ombudsman visited {victim} injured in a landmine explosion",
-                       f"Landmine victims are in the focus of the Ombudsman",
+                       "Landmine victims are in the focus of the Ombudsman",
                        f"Another landmine explosion {where}"))
     lead = (f"{w.opening()}{w.omb()} visited {victim} who was injured as a result of a landmine "
             f"explosion {where} and is currently receiving treatment.")
