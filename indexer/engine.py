@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from whoosh import fields, index, qparser, query
@@ -259,6 +259,3 @@ def docnum_of(searcher: Searcher, item_id: str) -> int | None:
 def record_of(searcher: Searcher, docnum: int) -> dict:
     return json.loads(searcher.stored_fields(docnum)["record"])
 
-
-def as_date(value: date) -> datetime:
-    return datetime.combine(value, datetime.min.time())

@@ -21,8 +21,3 @@ def first_word(text: str) -> str:
     parts = text.split(maxsplit=1)
     return parts[0] if parts else ""
 
-
-def would_fit(line: str, next_line: str, width: float, slack: float = 0.98) -> bool:
-    """True when the next line's first word would have fitted on `line`: the line
-    ended for another reason than wrapping (a paragraph or headline ended there)."""
-    return text_width(f"{line} {first_word(next_line)}") <= width * slack
