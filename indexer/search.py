@@ -102,38 +102,50 @@ class SearchIndex:
     def __init__(self, root: Path, aliases: Mapping[str, str] | None = None) -> None:
         self.root = IndexDir(root)
         self.aliases = {k.casefold(): v for k, v in (aliases or {}).items()}  # partner alias -> name
-        self._lock = threading.Lock()
         self._local = threading.local()  # Whoosh searchers are not shared between threads
-        self.generation: Path | None = None
+        self._snapshot: _Snapshot | None = None
         self.refresh()
 
     def refresh(self) -> bool:
         """Open the current generation if it changed; True when it did."""
         current = self.root.require_current()
-        if current == self.generation:
+        if self._snapshot is not None and current == self._snapshot.path:
             return False
-        ix = engine.open_dir(current)
-        table = FacetTable.load(current)
-        with self._lock:
-            self.ix, self.table, self.generation = ix, table, current
+        # One assignment: a query running meanwhile keeps the index and table it started with.
+        self._snapshot = _Snapshot(current, engine.open_dir(current), FacetTable.load(current))
         return True
 
-    def searcher(self) -> "_Borrowed":
-        """This thread's searcher of the current generation, opened once and kept: opening
-        one reads the segment files, which costs more than most queries."""
-        local = self._local
-        if getattr(local, "generation", None) != self.generation:
-            local.searcher, local.generation = self.ix.searcher(), self.generation
-        return _Borrowed(local.searcher)
+    @property
+    def generation(self) -> Path:
+        return self._snapshot.path
+
+    @property
+    def ix(self):
+        return self._snapshot.ix
+
+    @property
+    def table(self) -> FacetTable:
+        return self._snapshot.table
+
+    def _open(self) -> tuple["_Snapshot", "_Borrowed"]:
+        """The current generation and this thread's searcher of it, opened once and kept:
+        opening one reads the segment files, which costs more than most queries."""
+        snap, local = self._snapshot, self._local
+        if getattr(local, "path", None) != snap.path:
+            if getattr(local, "searcher", None) is not None:
+                local.searcher.close()
+            local.searcher, local.path = snap.ix.searcher(), snap.path
+        return snap, _Borrowed(local.searcher)
 
     # ------------------------------------------------------------------ search
 
     def search(self, request: SearchRequest) -> SearchResult:
-        table = self.table
-        with self.searcher() as searcher:
-            parsed = engine.parse_query(self.ix, request.text) if request.text.strip() else None
+        snap, borrowed = self._open()
+        table = snap.table
+        with borrowed as searcher:
+            parsed = engine.parse_query(snap.ix, request.text) if request.text.strip() else None
             scored = self._scored(searcher, parsed, request)
-            text_mask = self._mask_of(scored, table) if parsed else table.live.copy()
+            text_mask = _docs_mask(scored[0], table) if parsed else table.live.copy()
             masks = {f: table.mask(f, self._values(f, v)) for f, v in request.filters.items() if v}
             base = text_mask & table.date_mask(request.date_from, request.date_to)
             final = _all(base, masks.values())
@@ -162,22 +174,6 @@ class SearchIndex:
         return np.asarray(engine.matching_docnums(searcher, parsed), dtype=np.int64), None
 
     @staticmethod
-    def _mask_of(scored, table: FacetTable) -> np.ndarray:
-        mask = np.zeros(table.size, dtype=bool)
-        mask[scored[0]] = True
-        return mask & table.live
-
-    @staticmethod
-    def _text_mask(searcher, parsed, table: FacetTable) -> np.ndarray:
-        if parsed is None:
-            return table.live.copy()
-        mask = np.zeros(table.size, dtype=bool)
-        docs = engine.matching_docnums(searcher, parsed)
-        if docs:
-            mask[np.asarray(docs, dtype=np.int64)] = True
-        return mask & table.live
-
-    @staticmethod
     def _page(scored, request: SearchRequest, final: np.ndarray, table: FacetTable):
         start = (request.page - 1) * request.per_page
         end = start + request.per_page
@@ -199,45 +195,51 @@ class SearchIndex:
     # ------------------------------------------------------------------ items
 
     def get(self, item_id: str) -> Item | None:
-        with self.searcher() as searcher:
+        with self._open()[1] as searcher:
             docnum = engine.docnum_of(searcher, item_id)
             return Item.from_dict(engine.record_of(searcher, docnum)) if docnum is not None else None
 
     def similar(self, item_id: str, top: int = 5) -> list[Item]:
         """The items most like one item (more-like-this on the body's key terms)."""
-        with self.searcher() as searcher:
+        with self._open()[1] as searcher:
             docnum = engine.docnum_of(searcher, item_id)
             if docnum is None:
                 return []
             return [Item.from_dict(engine.record_of(searcher, d)) for d in engine.similar_docnums(searcher, docnum, top)]
 
-    def _matching(self, request: SearchRequest) -> np.ndarray:
-        """The mask of items matching the request's query, filters and dates."""
-        table = self.table
-        with self.searcher() as searcher:
-            parsed = engine.parse_query(self.ix, request.text) if request.text.strip() else None
-            mask = self._text_mask(searcher, parsed, table)
+    def _matching(self, request: SearchRequest) -> tuple["_Snapshot", np.ndarray]:
+        """The generation used and the mask of items matching the request's query, filters
+        and dates (the same rules as `search`, without ranking)."""
+        snap, borrowed = self._open()
+        table = snap.table
+        mask = table.live.copy()
+        if request.text.strip():
+            with borrowed as searcher:
+                docs = engine.matching_docnums(searcher, engine.parse_query(snap.ix, request.text))
+            mask = _docs_mask(np.asarray(docs, dtype=np.int64), table)
         mask &= table.date_mask(request.date_from, request.date_to)
         for f, values in request.filters.items():
             if values:
                 mask &= table.mask(f, self._values(f, values))
-        return mask
+        return snap, mask
 
     def matching_items(self, request: SearchRequest) -> list[Item]:
         """Every item that matches the request, as records (for exports)."""
-        docs = np.flatnonzero(self._matching(request))
-        with self.searcher() as searcher:
-            items = [Item.from_dict(engine.record_of(searcher, int(d))) for d in docs]
+        snap, mask = self._matching(request)
+        with self._open()[1] as searcher:
+            items = [Item.from_dict(engine.record_of(searcher, int(d))) for d in np.flatnonzero(mask)]
         return sorted(items, key=lambda i: (i.date, i.id))
 
     def frames(self, request: SearchRequest, partner_types: Mapping[str, str] | None = None) -> Frames:
         """The matching items as analysis frames, from the facet arrays (no record read)."""
-        return frames_from_table(self.table, self._matching(request), partner_types)
+        snap, mask = self._matching(request)
+        return frames_from_table(snap.table, mask, partner_types)
 
     def counts(self, request: SearchRequest, by: str) -> tuple[int, dict[str, int]]:
         """(matching items, items per value of `by`) under the request's query and filters;
         `by` is a facet or "month" (months run without gaps, zeros included)."""
-        table, mask = self.table, self._matching(request)
+        snap, mask = self._matching(request)
+        table = snap.table
         total = int(mask.sum())
         if by == "month":
             return total, _months(table.dates[mask])
@@ -251,8 +253,23 @@ class SearchIndex:
         return int(self.table.live.sum())
 
 
+@dataclass(frozen=True)
+class _Snapshot:
+    """One published generation: its folder, its Whoosh index and its facet table."""
+
+    path: Path
+    ix: Any
+    table: FacetTable
+
+
+def _docs_mask(docs: np.ndarray, table: FacetTable) -> np.ndarray:
+    mask = np.zeros(table.size, dtype=bool)
+    mask[docs] = True
+    return mask & table.live
+
+
 class _Borrowed:
-    """`with index.searcher() as s:` without closing the kept searcher."""
+    """`with borrowed as searcher:` without closing the searcher the thread keeps."""
 
     def __init__(self, searcher) -> None:
         self.searcher = searcher

@@ -126,3 +126,16 @@ def test_a_killed_ingest_leaves_the_old_index_searchable(corpus, sample_dir, tmp
     report = ingest([sample_dir], root)
     assert report.files_failed == 0 and report.items_total > len(old_ids)
     assert len(list(root.glob("gen-*"))) <= 2
+
+
+def test_an_open_index_follows_a_new_generation(corpus, sample_dir, tmp_path):
+    root = tmp_path / "index"
+    ingest([corpus], root)
+    index = SearchIndex(root)
+    before = index.search(SearchRequest("")).total
+    assert index.refresh() is False
+    shutil.copy(sample_dir / "bulletin-2023-01.txt", corpus / "bulletin-2023-01.txt")
+    ingest([corpus], root)
+    assert index.search(SearchRequest("")).total == before  # still the generation it opened
+    assert index.refresh() is True
+    assert index.search(SearchRequest("")).total > before
