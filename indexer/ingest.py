@@ -203,7 +203,7 @@ def _split_twins(changed: list[tuple[Path, str]]) -> tuple[list[tuple[Path, str]
 def _record_twin(manifest: Manifest, path: Path, digest: str, report: IngestReport) -> bool:
     """Attach a PDF to the bulletin its text twin gave; False if the twin gave none."""
     twin = manifest.files.get(str(path.with_suffix(".txt").resolve()))
-    if not twin or twin.get("sha256") is None or twin["bulletin"] not in manifest.bulletins:
+    if not twin or twin["bulletin"] not in manifest.bulletins:
         return False
     manifest.files[str(path.resolve())] = {"sha256": digest, "bulletin": twin["bulletin"]}
     report.files_skipped += 1

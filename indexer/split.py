@@ -100,7 +100,7 @@ def _header(first: Sequence[Line]) -> tuple[int, Period | None, str | None]:
 
 def _url_lines(lines: Sequence[Line]) -> dict[str, set[int]]:
     where: dict[str, set[int]] = defaultdict(set)
-    for i, line in enumerate(lines):
+    for line in lines:
         for url in find_urls(line.text):
             where[url].add(id(line))
     return where
