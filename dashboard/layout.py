@@ -10,6 +10,8 @@ from dash import dcc, html
 from . import ids
 from .trends import figure_grid
 
+QUERY_DEBOUNCE_MS = 400  # search as you type after this pause (dbc counts milliseconds, dcc seconds)
+
 QUERY_SYNTAX = (
     ("children rights", 'items with both words (any form: "child", "rights")'),
     ('"plane crash"', "the phrase"),
@@ -49,7 +51,7 @@ def query_help() -> dbc.Collapse:
 
 def search_bar() -> html.Div:
     query = dbc.InputGroup([
-        dbc.Input(id=ids.QUERY, type="search", debounce=0.4, placeholder="Search the bulletins: e.g. children, \"plane crash\", partner:ICRC",
+        dbc.Input(id=ids.QUERY, type="search", debounce=QUERY_DEBOUNCE_MS, placeholder="Search the bulletins: e.g. children, \"plane crash\", partner:ICRC",
                   autoFocus=True, maxLength=500, className="query-input"),
         dbc.Button("Query syntax", id=ids.QUERY_HELP_BUTTON, color="secondary", outline=True),
     ])

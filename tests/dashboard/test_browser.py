@@ -93,8 +93,11 @@ def test_typing_a_query_shows_matching_headlines_and_the_total(ui, app_url):
 
     page.goto(app_url)
     expect_total(page, api(page, app_url)["total"])
+    history = page.evaluate("history.length")
     page.locator("#query").press_sequentially("Xylophone Society", delay=30)
     expect(page.locator(".result-title").first).to_contain_text("Xylophone Society")
+    # typed quickly, the query is searched once it pauses, not once per letter
+    assert page.evaluate("history.length") - history <= 3
     expect_total(page, api(page, app_url, q="Xylophone Society")["total"])
     assert "q=Xylophone+Society" in page.url
     page.locator("#query").fill("children")
