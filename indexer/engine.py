@@ -1,4 +1,5 @@
-"""The full-text engine: the only module that imports Whoosh.
+"""The full-text engine: with `postings` (its numpy query evaluator), the only module
+that imports Whoosh.
 
 Everything Whoosh-specific lives here (schema, writing, query parsing, scoring, term
 expansion for highlighting, spelling, more-like-this), so the engine can be changed in
@@ -14,12 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 from whoosh import fields, index, qparser, query
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
 from .item import Item
+from .postings import Evaluator, PostingCache
 
 # Facet fields searchable as `field:value` (values lower-cased, whole values as tokens).
 FACET_FIELDS = ("category", "theme", "partner", "place", "person")
@@ -197,22 +200,14 @@ def _reason(exc: Exception) -> str:
     return message[:120]
 
 
-def matching_docnums(searcher: Searcher, parsed: ParsedQuery) -> list[int]:
-    """Every live document the query matches (no scoring, no limit)."""
+def scored_matches(searcher: Searcher, parsed: ParsedQuery, cache: PostingCache) -> tuple[np.ndarray, np.ndarray]:
+    """Every match (document numbers, deleted ones included: callers mask them) and its
+    relevance score, evaluated with numpy over postings kept in `cache`."""
     try:
-        return list(searcher.docs_for_query(parsed.q))
-    except Exception as exc:
+        m = Evaluator(searcher, cache).matches(parsed.q)
+    except Exception as exc:  # Whoosh raises bare Exception for some nodes it runs
         raise QueryError(f"cannot run the query: {_reason(exc)}") from None
-
-
-def scored_matches(searcher: Searcher, parsed: ParsedQuery) -> tuple[list[int], list[float]]:
-    """Every live match with its relevance score, in one pass over the index."""
-    try:
-        results = searcher.search(parsed.q, limit=None)
-        pairs = results.top_n
-    except Exception as exc:
-        raise QueryError(f"cannot run the query: {_reason(exc)}") from None
-    return [d for _, d in pairs], [float(sc) for sc, _ in pairs]
+    return m.docs, m.scores
 
 
 def matched_terms(searcher: Searcher, parsed: ParsedQuery) -> frozenset[str]:

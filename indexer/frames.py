@@ -165,10 +165,17 @@ def by_place(fr: Frames, top: int | None = None) -> pd.DataFrame:
     return _ranked(fr.places["place"], "place", top)
 
 
+def _cross_counts(rows: pd.Series, columns: pd.Series) -> pd.DataFrame:
+    """The counts of pd.crosstab(rows, columns) (pairs with a missing value left out) by one
+    groupby: crosstab counts each cell in Python, 30-40 ms for the 6,000 cells of 500 months."""
+    pairs = pd.DataFrame({"row": rows, "column": columns})
+    return pairs.groupby(["row", "column"], observed=True).size().unstack("column", fill_value=0)
+
+
 def month_by_category(fr: Frames, start: date | None = None, end: date | None = None) -> pd.DataFrame:
     """Months as rows, categories as columns (in the fixed category order), zeros included."""
     span = _span(fr.items, "M", start, end)
-    table = pd.crosstab(fr.items["date"].dt.to_period("M"), fr.items["category"])
+    table = _cross_counts(fr.items["date"].dt.to_period("M"), fr.items["category"])
     present = [c for c in CATEGORY_ORDER if c in table.columns] + sorted(set(table.columns) - set(CATEGORY_ORDER))
     table = table.reindex(index=span, columns=present, fill_value=0).astype("int64")
     table.index = span.to_timestamp()
@@ -183,7 +190,7 @@ def partner_by_year(fr: Frames, top: int | None = 20) -> pd.DataFrame:
         return pd.DataFrame()
     years = fr.items.set_index("id")["year"]
     long = fr.partners.assign(year=fr.partners["id"].map(years))
-    table = pd.crosstab(long["partner"], long["year"])
+    table = _cross_counts(long["partner"], long["year"])
     span = list(range(int(fr.items["year"].min()), int(fr.items["year"].max()) + 1))
     table = table.reindex(columns=span, fill_value=0)
     order = table.sum(axis=1).sort_values(ascending=False, kind="stable")
@@ -213,7 +220,7 @@ def theme_by_month(fr: Frames, start: date | None = None, end: date | None = Non
         return pd.DataFrame(0, index=pd.Index(span.to_timestamp(), name="month"), columns=leading, dtype="int64")
     months = fr.items.set_index("id")["date"].dt.to_period("M")
     long = fr.themes.assign(month=fr.themes["id"].map(months))
-    table = pd.crosstab(long["month"], long["theme"]).reindex(index=span, columns=leading, fill_value=0)
+    table = _cross_counts(long["month"], long["theme"]).reindex(index=span, columns=leading, fill_value=0)
     table.index = span.to_timestamp()
     table.index.name, table.columns.name = "month", None
     return table.astype("int64")

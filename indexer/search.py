@@ -22,6 +22,7 @@ from .facets import FACETS, FacetTable
 from .frames import Frames, frames_from_table
 from .index_dir import IndexDir, IndexMissing
 from .item import Item
+from .postings import PostingCache
 from .snippets import Fragment, fragments, snippet
 
 __all__ = ["SearchIndex", "SearchRequest", "SearchResult", "Hit", "QueryError", "IndexMissing", "FILTERS"]
@@ -112,7 +113,7 @@ class SearchIndex:
         if self._snapshot is not None and current == self._snapshot.path:
             return False
         # One assignment: a query running meanwhile keeps the index and table it started with.
-        self._snapshot = _Snapshot(current, engine.open_dir(current), FacetTable.load(current))
+        self._snapshot = _Snapshot(current, engine.open_dir(current), FacetTable.load(current), PostingCache())
         return True
 
     @property
@@ -144,7 +145,7 @@ class SearchIndex:
         table = snap.table
         with borrowed as searcher:
             parsed = engine.parse_query(snap.ix, request.text) if request.text.strip() else None
-            scored = self._scored(searcher, parsed, request)
+            scored = engine.scored_matches(searcher, parsed, snap.postings) if parsed else None
             text_mask = _docs_mask(scored[0], table) if parsed else table.live.copy()
             masks = {f: table.mask(f, self._values(f, v)) for f, v in request.filters.items() if v}
             base = text_mask & table.date_mask(request.date_from, request.date_to)
@@ -163,24 +164,16 @@ class SearchIndex:
         return [self.aliases.get(v.casefold(), v) for v in values]
 
     @staticmethod
-    def _scored(searcher, parsed, request: SearchRequest) -> tuple[np.ndarray, np.ndarray | None] | None:
-        """The query's matches (and their scores when the page is ranked by relevance):
-        one pass over the index serves both the facet counts and the page."""
-        if parsed is None:
-            return None
-        if request.sort == "relevance":
-            docs, scores = engine.scored_matches(searcher, parsed)
-            return np.asarray(docs, dtype=np.int64), np.asarray(scores, dtype=np.float64)
-        return np.asarray(engine.matching_docnums(searcher, parsed), dtype=np.int64), None
-
-    @staticmethod
     def _page(scored, request: SearchRequest, final: np.ndarray, table: FacetTable):
         start = (request.page - 1) * request.per_page
         end = start + request.per_page
-        if scored is not None and scored[1] is not None:
+        if scored is not None and request.sort == "relevance":
             docs, scores = scored
             keep = final[docs]
             docs, scores = docs[keep], scores[keep]
+            if docs.size > end:  # only the scores that can reach the page are sorted
+                cut = np.partition(scores, docs.size - end)[docs.size - end]
+                docs, scores = docs[scores >= cut], scores[scores >= cut]
             order = np.lexsort((docs, -scores))[start:end]  # best first, ties by document order
             return [(int(docs[i]), float(scores[i])) for i in order]
         docs = np.flatnonzero(final)
@@ -215,8 +208,8 @@ class SearchIndex:
         mask = table.live.copy()
         if request.text.strip():
             with borrowed as searcher:
-                docs = engine.matching_docnums(searcher, engine.parse_query(snap.ix, request.text))
-            mask = _docs_mask(np.asarray(docs, dtype=np.int64), table)
+                docs, _ = engine.scored_matches(searcher, engine.parse_query(snap.ix, request.text), snap.postings)
+            mask = _docs_mask(docs, table)
         mask &= table.date_mask(request.date_from, request.date_to)
         for f, values in request.filters.items():
             if values:
@@ -260,6 +253,7 @@ class _Snapshot:
     path: Path
     ix: Any
     table: FacetTable
+    postings: PostingCache  # term postings and phrase matches read so far, shared by threads
 
 
 def _docs_mask(docs: np.ndarray, table: FacetTable) -> np.ndarray:
