@@ -29,6 +29,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -92,8 +93,15 @@ def _grand_total(df: pd.DataFrame) -> int:
     return int(df.to_numpy().sum()) if df.size else 0
 
 
-def _month_key(month: pd.Timestamp) -> str:
-    return f"{month:%Y-%m}"
+def _month_keys(months: pd.Index) -> list[str]:
+    return list(months.strftime("%Y-%m"))
+
+
+def _cells(values: list) -> np.ndarray:
+    """Per-point values (click filters, labels) as one numpy array, rows of a heatmap as its
+    rows: plotly checks a list element by element, most of the time a figure of a few
+    hundred months took, and an array at once."""
+    return np.array(values, dtype=object)
 
 
 def _items_subtitle(total: int, months: pd.Index | None = None) -> str:
@@ -127,10 +135,10 @@ def activity_by_month(month_by_category_df: pd.DataFrame, title: str | None = No
     fig = _figure("activity_by_month", title, "Items by month and category", _items_subtitle(total, df.index))
     if total == 0:
         return _no_items(fig)
-    months = [_month_key(m) for m in df.index]
+    months = _month_keys(df.index)
     for cid in df.columns:
         fig.add_bar(**_category_bar(df, cid, months))
-    _add_totals(fig, df.index, df.sum(axis=1).astype(int).tolist(), months)
+    _add_totals(fig, df.index, df.sum(axis=1).to_numpy(dtype="int64"), months)
     fig.update_layout(barmode="stack", bargap=0.15, legend=dict(traceorder="reversed", title_text="Category"))
     fig.update_yaxes(title_text="Items", range=[0, max(df.sum(axis=1)) * 1.12])
     _month_axis(fig, df.index)
@@ -139,19 +147,19 @@ def activity_by_month(month_by_category_df: pd.DataFrame, title: str | None = No
 
 def _category_bar(df: pd.DataFrame, cid: str, months: list[str]) -> dict:
     return _monthly(dict(
-        x=df.index, y=df[cid].tolist(), name=esc(pal.category_label(cid)),
+        x=df.index, y=df[cid].to_numpy(), name=esc(pal.category_label(cid)),
         marker=_bar_marker(pal.category_color(cid), pal.category_pattern(cid)),
-        customdata=[{"month": m, "category": cid} for m in months],
+        customdata=_cells([{"month": m, "category": cid} for m in months]),
         hovertemplate="%{x|%b %Y}<br>%{fullData.name}: %{y}<extra></extra>"))
 
 
-def _add_totals(fig: go.Figure, index: pd.Index, totals: list[int], months: list[str]) -> None:
+def _add_totals(fig: go.Figure, index: pd.Index, totals: np.ndarray, months: list[str]) -> None:
     labelled = len(totals) <= ANNOTATE_MONTHS
     fig.add_scatter(**_monthly(dict(
         x=index, y=totals, name="Total", mode="text" if labelled else "lines",
-        text=[str(t) for t in totals], textposition="top center", textfont=dict(size=12),
+        text=totals.astype(str) if labelled else None, textposition="top center", textfont=dict(size=12),
         line=dict(color=pal.TEXT_COLOR, width=1.5), showlegend=not labelled,
-        customdata=[{"month": m} for m in months], hovertemplate="%{x|%b %Y}: %{y} items<extra></extra>")))
+        customdata=_cells([{"month": m} for m in months]), hovertemplate="%{x|%b %Y}: %{y} items<extra></extra>")))
 
 
 def category_share(by_category_df: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -248,12 +256,12 @@ def themes_over_time(theme_by_month_df: pd.DataFrame, title: str | None = None) 
 
 
 def _theme_line(df: pd.DataFrame, theme: str, name: str) -> dict:
-    months = [_month_key(m) for m in df.index]
+    months = _month_keys(df.index)
     return _monthly(dict(
-        x=df.index, y=df[theme].tolist(), name=name, showlegend=False,
+        x=df.index, y=df[theme].to_numpy(), name=name, showlegend=False,
         mode="lines+markers" if len(months) <= ANNOTATE_MONTHS else "lines",
         line=dict(color=pal.SINGLE_COLOR, width=2), marker=dict(size=4), fill="tozeroy",
-        fillcolor="rgba(0,119,187,0.12)", customdata=[{"theme": theme, "month": m} for m in months],
+        fillcolor="rgba(0,119,187,0.12)", customdata=_cells([{"theme": theme, "month": m} for m in months]),
         hovertemplate="%{x|%b %Y}: %{y}<extra>%{fullData.name}</extra>"))
 
 
@@ -287,14 +295,15 @@ def month_category_heatmap(month_by_category_df: pd.DataFrame, title: str | None
 
 
 def _heatmap_cells(df: pd.DataFrame) -> dict:
-    ids, months, grid = list(df.columns), [_month_key(m) for m in df.index], df.T.to_numpy().tolist()
+    ids, months, grid = list(df.columns), _month_keys(df.index), df.T.to_numpy()
+    labelled = len(months) <= ANNOTATE_MONTHS
     return _monthly(dict(
         z=grid, x=df.index, y=[f"{esc(pal.category_label(c))} ({int(df[c].sum()):,})" for c in ids],
         colorscale=pal.HEATMAP_SCALE, zmin=0, xgap=1, ygap=1, colorbar=dict(title=dict(text="Items")),
         # Counts printed in the cells while they are wide enough to hold them; zeros left blank.
-        text=[[str(v) if v else "" for v in row] for row in grid],
-        texttemplate="%{text}" if len(months) <= ANNOTATE_MONTHS else None, textfont=dict(size=11),
-        customdata=[[{"month": m, "category": c} for m in months] for c in ids],
+        text=np.where(grid > 0, grid.astype(str), "") if labelled else None,
+        texttemplate="%{text}" if labelled else None, textfont=dict(size=11),
+        customdata=_cells([[{"month": m, "category": c} for m in months] for c in ids]),
         hovertemplate="%{y}<br>%{x|%b %Y}: %{z}<extra></extra>"))
 
 
