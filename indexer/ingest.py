@@ -7,9 +7,11 @@ generation of the index that is published at once (see `index_dir`).
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -77,14 +79,30 @@ def bulletin_key(manifest: Manifest, parsed: Parsed, path: str) -> str:
 _ENRICHER: Enricher | None = None
 
 
-def _init_worker(inherited: tuple[int, ...] = ()) -> None:
+def _init_worker() -> None:
     global _ENRICHER
+    _ENRICHER = Enricher()
+
+
+def _init_pool_worker(parent: int, inherited: tuple[int, ...]) -> None:
     for fd in inherited:  # the parent's index lock: a worker must not keep it alive
         try:
             os.close(fd)
         except OSError:
             pass
-    _ENRICHER = Enricher()
+    _die_with(parent)
+    _init_worker()
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the ingest that started it ends, even by SIGKILL (Linux's
+    parent-death signal), instead of lingering as an orphan."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown has to do
+        return
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
 
 
 def _parse_and_enrich(path: str) -> Parsed | BulletinError:
@@ -106,7 +124,7 @@ def _process(paths: Sequence[str], workers: int, progress: Callable[[int], None]
             progress(1)
         return
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(inherited,),
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker, initargs=(os.getpid(), inherited),
                              mp_context=context) as pool:
         for result in pool.map(_parse_and_enrich, paths, chunksize=2):
             yield result

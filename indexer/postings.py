@@ -47,15 +47,9 @@ class Matches:
         return self if boost == 1.0 else Matches(self.docs, self.scores * boost)
 
 
-@dataclass(frozen=True)
-class _Postings:
-    docs: np.ndarray  # int64, sorted
-    weights: np.ndarray  # float64 (term frequency times the field's boost)
-
-
 class PostingCache:
-    """Arrays read from one generation, shared by every thread's searcher of it and
-    bounded in bytes (least recently used first out)."""
+    """Arrays read from one generation (postings, phrase matches, field lengths), shared
+    by every thread's searcher of it and bounded in bytes (least recently used first out)."""
 
     def __init__(self, budget: int = CACHE_BYTES) -> None:
         self.budget = budget
@@ -80,11 +74,9 @@ class PostingCache:
         return value
 
 
-def _nbytes(value) -> int:
-    if isinstance(value, (_Postings, Matches)):
-        a, b = (value.docs, value.weights) if isinstance(value, _Postings) else (value.docs, value.scores)
-        return a.nbytes + b.nbytes + 200
-    return getattr(value, "nbytes", 64) + 200
+def _nbytes(value: Matches | np.ndarray) -> int:
+    arrays = (value.docs, value.scores) if isinstance(value, Matches) else (value,)
+    return sum(a.nbytes for a in arrays) + 200
 
 
 class Evaluator:
@@ -157,12 +149,10 @@ class Evaluator:
             btext = field.to_bytes(text) if isinstance(text, str) else text
         except ValueError:
             return Matches.empty()
-        postings = self._postings(fieldname, btext)
-        if postings.docs.size == 0:
-            return Matches.empty()
-        if not field.scorable:
-            return Matches(postings.docs, postings.weights)
-        return Matches(postings.docs, self._bm25(fieldname, btext, postings.weights, postings.docs))
+        postings = self._postings(fieldname, btext)  # scores: the weights (frequency x field boost)
+        if postings.docs.size == 0 or not field.scorable:
+            return postings
+        return Matches(postings.docs, self._bm25(fieldname, btext, postings.scores, postings.docs))
 
     def _bm25(self, fieldname: str, btext: bytes, tf: np.ndarray, docs: np.ndarray) -> np.ndarray:
         """Whoosh's BM25F: idf * tf (K1 + 1) / (tf + K1 (1 - B + B length / average))."""
@@ -172,11 +162,11 @@ class Evaluator:
         length = self._lengths(fieldname)[docs]
         return idf * (tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * length / avg))
 
-    def _postings(self, fieldname: str, btext: bytes) -> _Postings:
-        key = ("postings", self.doc_count, fieldname, btext)
+    def _postings(self, fieldname: str, btext: bytes) -> Matches:
+        key = ("postings", fieldname, btext)
         return self.cache.get(key, lambda: self._read_postings(fieldname, btext), _nbytes)
 
-    def _read_postings(self, fieldname: str, btext: bytes) -> _Postings:
+    def _read_postings(self, fieldname: str, btext: bytes) -> Matches:
         docs, weights = [], []
         for leaf, offset in self.leaves:
             if (fieldname, btext) not in leaf:
@@ -185,11 +175,11 @@ class Evaluator:
                 docs.append(ids + offset)
                 weights.append(ws)
         if not docs:
-            return _Postings(_EMPTY_DOCS, _EMPTY_SCORES)
-        return _Postings(np.concatenate(docs), np.concatenate(weights))
+            return Matches.empty()
+        return Matches(np.concatenate(docs), np.concatenate(weights))
 
     def _lengths(self, fieldname: str) -> np.ndarray:
-        key = ("lengths", self.doc_count, fieldname)
+        key = ("lengths", fieldname)
         return self.cache.get(key, lambda: self._read_lengths(fieldname), _nbytes)
 
     def _read_lengths(self, fieldname: str) -> np.ndarray:
@@ -209,7 +199,7 @@ class Evaluator:
     def _phrase(self, fieldname: str, words: tuple[str, ...]) -> Matches:
         if len(words) == 1:
             return self._term(fieldname, words[0])
-        key = ("phrase", self.doc_count, fieldname, words)
+        key = ("phrase", fieldname, words)
         return self.cache.get(key, lambda: self._read_phrase(fieldname, words), _nbytes)
 
     def _read_phrase(self, fieldname: str, words: tuple[str, ...]) -> Matches:

@@ -105,6 +105,18 @@ def test_rebuild_swaps_in_a_new_generation(corpus, tmp_path):
     assert IndexDir(root).current() != first and rebuilt.items_total == len(_ids(root))
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:  # the field after the state: the parent's pid
+            found.append(int(stat.parent.name))
+    return found
+
+
 def test_a_killed_ingest_leaves_the_old_index_searchable(corpus, sample_dir, tmp_path):
     root = tmp_path / "index"
     ingest([corpus], root)
@@ -118,8 +130,14 @@ def test_a_killed_ingest_leaves_the_old_index_searchable(corpus, sample_dir, tmp
     while time.monotonic() < deadline and not any(p.name != Path(pointer.strip()).name for p in root.glob("gen-*")):
         time.sleep(0.05)  # wait until it has started a new generation
     time.sleep(0.5)
+    workers = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    assert workers, "the ingest had started its parse workers"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        time.sleep(0.05)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "workers outlived the killed ingest"
     assert (root / POINTER).read_text() == pointer
     assert set(_ids(root)) == old_ids
     # The next run completes and cleans up the debris.
