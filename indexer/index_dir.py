@@ -42,6 +42,20 @@ class Manifest:
 
     files: dict[str, dict] = field(default_factory=dict)  # path -> {"sha256", "bulletin"}
     bulletins: dict[str, dict] = field(default_factory=dict)  # key -> {"ids": [...], "source": path}
+    _periods: dict[str, dict[str, None]] | None = field(default=None, repr=False, compare=False)
+
+    def keys_for_period(self, period: str) -> list[str]:
+        """The bulletins covering `period` (looked up, not scanned: an ingest asks per file)."""
+        if self._periods is None:
+            self._periods = {}
+            for key, entry in self.bulletins.items():
+                self._periods.setdefault(entry.get("period"), {})[key] = None
+        return [k for k in self._periods.get(period, {}) if self.bulletins.get(k, {}).get("period") == period]
+
+    def put_bulletin(self, key: str, entry: dict) -> None:
+        self.bulletins[key] = entry
+        if self._periods is not None:
+            self._periods.setdefault(entry.get("period"), {})[key] = None
 
     @classmethod
     def load(cls, generation: Path | None) -> "Manifest":

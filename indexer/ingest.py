@@ -69,8 +69,8 @@ def bulletin_key(manifest: Manifest, parsed: Parsed, path: str) -> str:
     """One key per bulletin: the PDF and the text of it share one (same period, mostly the
     same items); another bulletin that happens to cover the same period gets its own."""
     period, ids = period_key(parsed), {i.id for i in parsed.items}
-    for key, entry in manifest.bulletins.items():
-        if entry.get("period") == period and len(ids & set(entry["ids"])) * 2 >= max(1, len(ids)):
+    for key in manifest.keys_for_period(period):
+        if len(ids & set(manifest.bulletins[key]["ids"])) * 2 >= max(1, len(ids)):
             return key
     return f"{period}#{Path(path).stem}"
 
@@ -258,7 +258,7 @@ def _apply(w, manifest: Manifest, path: str, digest: str, result, forms, report:
     else:
         report.bulletins_added += 1
     report.items_added += engine.add_items(w, (engine.document(i, key, forms) for i in result.items))
-    manifest.bulletins[key] = {"ids": ids, "source": absolute, "period": period_key(result)}
+    manifest.put_bulletin(key, {"ids": ids, "source": absolute, "period": period_key(result)})
 
 
 def _detach(w, manifest: Manifest, path: str, key: str, report: IngestReport) -> None:
