@@ -35,6 +35,7 @@ EXPORT_CSV = "export-csv"
 EXPORT_XLSX = "export-xlsx"
 REPORT_YEAR = "report-year"
 REPORT_BUTTON = "report-button"
+REPORT_NOTE = "report-note"
 DOWNLOAD = "download"
 EXPORT_STATUS = "export-status"
 

@@ -24,6 +24,8 @@ QUERY_SYNTAX = (
     ("date:[2021-01-01 to 2021-06-30], date:2024-03, date:>2024-06-01, year:[2021 to 2023]", "date ranges"),
     ("title:summit", "only in headlines (body: for the text)"),
 )
+REPORT_NOTE = ("The pack covers the whole chosen year, whatever the query and filters: "
+               "tables, figures and a summary for the office's annual report.")
 SORT_OPTIONS = [{"label": "Relevance", "value": "relevance"}, {"label": "Newest first", "value": "newest"},
                 {"label": "Oldest first", "value": "oldest"}]
 
@@ -80,12 +82,20 @@ def search_view() -> html.Div:
     return html.Div([head, results, pager], id=ids.SEARCH_VIEW)
 
 
+def report_pack() -> html.Div:
+    """The annual-report pack: the office's report of a whole year, so it leaves the page's
+    query and filters aside, and says so."""
+    pack = dbc.InputGroup([dbc.InputGroupText("Annual-report pack"),
+                           dbc.Select(id=ids.REPORT_YEAR, options=[], placeholder="year"),
+                           dbc.Button("Download .zip", id=ids.REPORT_BUTTON, color="primary", title=REPORT_NOTE)],
+                          size="sm", className="report-pack w-auto")
+    note = html.Div(REPORT_NOTE, id=ids.REPORT_NOTE, className="small text-muted text-end mt-1",
+                    style={"maxWidth": "30rem"})
+    return html.Div([pack, note], className="d-flex flex-column align-items-end")
+
+
 def trends_view() -> html.Div:
-    report = dbc.InputGroup([dbc.InputGroupText("Annual-report pack"),
-                             dbc.Select(id=ids.REPORT_YEAR, options=[], placeholder="year"),
-                             dbc.Button("Download .zip", id=ids.REPORT_BUTTON, color="primary")],
-                            size="sm", className="report-pack w-auto")
-    head = html.Div([html.H2("Trends", className="h5 mb-0"), report],
+    head = html.Div([html.H2("Trends", className="h5 mb-0"), report_pack()],
                     className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-2")
     hint = html.P("Click a bar, a segment or a heatmap cell to filter everything by it.",
                   className="small text-muted mb-2")

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from indexer.search import QueryError, SearchIndex
+from indexer.search import QueryError, SearchIndex, SearchRequest
 
 from . import components as C
 from . import itemview, trends
@@ -52,8 +52,7 @@ def search_panel(index: SearchIndex, state: State) -> SearchPanel:
     return SearchPanel(
         status=C.status_line(state, result), results=body,
         pages=max(1, math.ceil(result.total / result.request.per_page)), page=result.request.page,
-        facets=C.facet_panel(state, result.facets, partner_types()),
-        years=_years(result.facets.get("year", {})))
+        facets=C.facet_panel(state, result.facets, partner_types()), years=report_years(index))
 
 
 def _query_error(index: SearchIndex, state: State, exc: QueryError) -> SearchPanel:
@@ -64,10 +63,13 @@ def _query_error(index: SearchIndex, state: State, exc: QueryError) -> SearchPan
     except QueryError:
         facets = {}
     return SearchPanel(status="", results=[message], facets=C.facet_panel(state, facets, partner_types()),
-                       years=_years(facets.get("year", {})))
+                       years=report_years(index))
 
 
-def _years(counts: dict[str, int]) -> list[dict]:
+def report_years(index: SearchIndex) -> list[dict]:
+    """The annual-report pack's choice: every year in the index, newest first (the pack
+    covers a whole year whatever the query and filters, so they do not narrow it)."""
+    counts = index.counts(SearchRequest(), "year")[1]
     return [{"label": y, "value": y} for y in sorted(counts, reverse=True)]
 
 

@@ -46,12 +46,12 @@ def figures_for(frames: Frames, start: date | None, end: date | None) -> dict[st
 
 
 def for_screen(fig: go.Figure, name: str) -> go.Figure:
-    """A figure that fills its card; exports keep the report size."""
-    out = go.Figure(fig)
-    out.layout.width = None  # update_layout skips None: assign to drop the export width
-    out.update_layout(height=SCREEN_HEIGHT.get(name, 420), autosize=True,
+    """`fig`, fresh from figures_for, changed in place to fill its card (exports build their
+    own at the report size): a copy of a figure of a few hundred months took 30 ms."""
+    fig.layout.width = None  # update_layout skips None: assign to drop the export width
+    fig.update_layout(height=SCREEN_HEIGHT.get(name, 420), autosize=True,
                       margin=dict(l=60, r=20, t=80, b=50), title=dict(text=None))
-    return out
+    return fig
 
 
 def figure_card(name: str) -> dbc.Col:

@@ -11,19 +11,27 @@ import logging
 import os
 import re
 import shutil
+import struct
 import threading
+import zipfile
 from pathlib import Path
 from urllib.parse import urlencode
+from xml.etree import ElementTree
 
 import pytest
+from openpyxl import load_workbook
 
 from dashboard.app import create_app
+from indexer import palette
+from indexer.commands.export_cmd import FIGURES
 
 from .conftest import MALICIOUS_TITLE
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TIMEOUT = 15_000  # ms
+DOWNLOAD_TIMEOUT = 60_000  # ms: kaleido starts its own Chromium for the first figure
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def _unavailable(reason: str) -> None:
@@ -85,6 +93,26 @@ def expect_total(page, n: int):
 
 def facet_counts(page, facet: str) -> str:
     return page.locator(f"#facet-card-{facet}").inner_text()
+
+
+def download(page, button) -> tuple[str, bytes]:
+    """(suggested file name, bytes) of what a click on `button` downloads."""
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
+        button.click()
+    return info.value.suggested_filename, Path(info.value.path()).read_bytes()
+
+
+def svg_text(data: bytes) -> str:
+    """The text of an SVG file, which must parse as XML with an <svg> root."""
+    root = ElementTree.fromstring(data)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    return "".join(root.itertext())
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """(width, height) from the IHDR chunk, which must follow the PNG signature."""
+    assert data[:8] == PNG_SIGNATURE and data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
 
 
 def test_typing_a_query_shows_matching_headlines_and_the_total(ui, app_url):
@@ -185,6 +213,55 @@ def test_csv_download_matches_the_api_total(ui, app_url):
     data = Path(info.value.path()).read_bytes().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(data)))
     assert len(rows) == total > 0
+
+
+def test_a_figure_downloads_as_svg_and_png_under_the_current_filters(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?view=trends&partner=ICRC")
+    total = api(page, app_url, partner="ICRC")["total"]
+    assert total > 1
+    expect(page.locator(".kn-value").first).to_have_text(f"{total:,}")
+    card = page.locator("#card-category_share")
+    name, svg = download(page, card.get_by_role("button", name="SVG", exact=True))
+    text = svg_text(svg)
+    assert name == "category_share.svg"
+    assert "Share of items by category" in text and f"{total:,} items" in text  # title; subtitle: the filtered total
+    name, png = download(page, card.get_by_role("button", name="PNG", exact=True))
+    assert name == "category_share.png"
+    assert png_size(png) == (palette.WIDTH * palette.PNG_SCALE, palette.HEIGHT * palette.PNG_SCALE)  # 2000 x 1120
+
+
+def test_the_report_pack_covers_the_whole_year_whatever_the_query_and_filters(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    year, filters = "2024", {"q": "xylophone", "year": "2023"}  # the page shows 2023 items, none of 2024
+    page.goto(app_url + "?" + urlencode({**filters, "view": "trends"}))
+    expect(page.locator(".kn-value").first).to_have_text(f"{api(page, app_url, **filters)['total']:,}")
+    note = page.locator("#report-note")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("whole chosen year, whatever the query and filters")
+    whole_year = api(page, app_url, year=year)["total"]
+    assert whole_year > 0 and api(page, app_url, q=filters["q"], year=year)["total"] == 0
+    expect(page.locator(f"#report-year option[value='{year}']")).to_have_count(1)  # offered all the same
+    page.select_option("#report-year", year)
+    name, data = download(page, page.locator("#report-button"))
+    assert name == f"annual-report-{year}.zip"
+    pack = zipfile.ZipFile(io.BytesIO(data))
+    figures = {f"figures/{f}.{fmt}" for f in FIGURES for fmt in ("svg", "png")}
+    assert set(pack.namelist()) == {"tables.xlsx", "summary.md", "summary.html", *figures}
+    summary = pack.read("summary.md").decode("utf-8")
+    assert re.search(r"In (\d{4}) the bulletins report (\d+) activities", summary).groups() == (year, str(whole_year))
+    assert f"In {year} the bulletins report {whole_year} activities" in pack.read("summary.html").decode("utf-8")
+    workbook = load_workbook(io.BytesIO(pack.read("tables.xlsx")), read_only=True)
+    rows = list(workbook["items"].iter_rows(values_only=True))
+    assert len(rows) == whole_year + 1  # a header, then one row per item of the year
+    assert "Activities per month, " + year in svg_text(pack.read("figures/activity_by_month.svg"))
+    for figure in FIGURES:
+        svg_text(pack.read(f"figures/{figure}.svg"))
+        assert png_size(pack.read(f"figures/{figure}.png"))[0] > 1000
 
 
 def test_malicious_text_is_shown_literally(ui, app_url):
