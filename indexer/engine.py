@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import numpy as np
-from whoosh import fields, index, qparser, query
+from whoosh import fields, index, qparser, query, spelling
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.codec.whoosh3 import W3PerDocReader
 from whoosh.qparser.dateparse import DateParserPlugin
@@ -55,8 +55,9 @@ def schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         bulletin=fields.ID(stored=True),
-        title=fields.TEXT(analyzer=_ANALYZER, field_boost=2.0, spelling=True),
-        body=fields.TEXT(analyzer=_ANALYZER, spelling=True),
+        # No Whoosh spelling fields: "did you mean" draws on spelling.Vocabulary instead.
+        title=fields.TEXT(analyzer=_ANALYZER, field_boost=2.0),
+        body=fields.TEXT(analyzer=_ANALYZER),
         date=fields.DATETIME(sortable=True),
         year=fields.NUMERIC(int, bits=16),
         month=fields.ID(),
@@ -243,10 +244,48 @@ def analysed_spans(text: str) -> Iterator[tuple[str, int, int]]:
         yield token.text, token.startchar, token.endchar
 
 
-def suggestion(searcher: Searcher, parsed: ParsedQuery) -> str | None:
-    """A corrected query string when some word is not in the index but a close one is."""
+class WordCorrector(spelling.Corrector):
+    """Suggests the indexed word nearest a query word, the more frequent first.
+
+    Query words reach a corrector stemmed ("monitring" as "monitr"), so the distance is
+    taken to the indexed words and to their stems; a stem suggests its commonest word
+    ("monitoring"). A word whose stem is indexed is its own suggestion: left as it is.
+    """
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        self.counts = counts
+        self._stems: dict[str, tuple[str, int]] | None = None  # stem -> (commonest word, items)
+        self._near_stems: spelling.ListCorrector | None = None
+        self._near_words = spelling.ListCorrector(sorted(counts))
+
+    def _index(self) -> None:
+        stems: dict[str, tuple[str, int]] = {}
+        for word, n in self.counts.items():
+            stem = next((t.text for t in _ANALYZER(word)), None)  # None: a stop word
+            if stem is not None and n > stems.get(stem, ("", 0))[1]:
+                stems[stem] = (word, n)
+        self._stems, self._near_stems = stems, spelling.ListCorrector(sorted(stems))
+
+    def _suggestions(self, text, maxdist, prefix):
+        if self._stems is None:
+            self._index()  # on the first suggestion asked for: most queries need none
+        if text in self._stems:
+            yield 0.0, text
+            return
+        for score, stem in self._near_stems._suggestions(text, maxdist, prefix):
+            word, n = self._stems[stem]
+            yield score + 0.5 * n / (n + 1), word  # -1 or -2 by distance; frequency breaks ties
+        for score, word in self._near_words._suggestions(text, maxdist, prefix):
+            n = self.counts[word]
+            yield score + 0.5 * n / (n + 1), word
+
+
+def suggestion(searcher: Searcher, parsed: ParsedQuery, corrector: WordCorrector | None) -> str | None:
+    """A corrected query string when some word is not in the index but a close one is
+    (from `corrector`; without one, from an older index's own spelling fields)."""
+    correctors = {"title": corrector, "body": corrector} if corrector is not None else None
     try:
-        corrected = searcher.correct_query(parsed.q, parsed.text)
+        corrected = searcher.correct_query(parsed.q, parsed.text, correctors=correctors)
     except Exception:
         return None
     if corrected.query != parsed.q and corrected.string.strip() and corrected.string != parsed.text:

@@ -24,6 +24,7 @@ from .errors import BulletinError
 from .facets import FacetTable
 from .index_dir import IndexDir, Manifest
 from .parse import Parsed, find_bulletins, parse_file
+from .spelling import Vocabulary
 
 PARALLEL_FROM = 4  # files; below this a process pool costs more than it saves
 
@@ -173,8 +174,10 @@ def ingest(
                 _apply(w, manifest, str(path), digest, result, forms, report)
             for path in gone:
                 _forget(w, manifest, path, report)
-        table = FacetTable.build(engine.stored_records(ix), engine.doc_count_all(ix))
+        words = Vocabulary()
+        table = FacetTable.build(words.counting(engine.stored_records(ix)), engine.doc_count_all(ix))
         table.save(generation)
+        words.save(generation)
         manifest.save(generation)
         root.publish(generation)
     report.items_total = int(table.live.sum())

@@ -23,6 +23,7 @@ from .frames import Frames, frames_from_table
 from .index_dir import IndexDir, IndexMissing
 from .item import Item
 from .postings import PostingCache
+from .spelling import Vocabulary
 from .snippets import Fragment, fragments, snippet
 
 __all__ = ["SearchIndex", "SearchRequest", "SearchResult", "Hit", "QueryError", "IndexMissing", "FILTERS"]
@@ -113,7 +114,9 @@ class SearchIndex:
         if self._snapshot is not None and current == self._snapshot.path:
             return False
         # One assignment: a query running meanwhile keeps the index and table it started with.
-        self._snapshot = _Snapshot(current, engine.open_dir(current), FacetTable.load(current), PostingCache())
+        words = Vocabulary.load(current)
+        self._snapshot = _Snapshot(current, engine.open_dir(current), FacetTable.load(current), PostingCache(),
+                                   engine.WordCorrector(words.counts) if words is not None else None)
         return True
 
     @property
@@ -155,7 +158,7 @@ class SearchIndex:
             page = self._page(scored, request, final, table)
             terms = engine.matched_terms(searcher, parsed) if parsed else frozenset()
             hits = tuple(self._hit(searcher, d, s, terms) for d, s in page)
-            suggestion = engine.suggestion(searcher, parsed) if parsed and total < SUGGEST_BELOW else None
+            suggestion = engine.suggestion(searcher, parsed, snap.corrector) if parsed and total < SUGGEST_BELOW else None
         return SearchResult(request, total, hits, facets, suggestion)
 
     def _values(self, facet: str, values: Sequence[str]) -> list[str]:
@@ -254,6 +257,7 @@ class _Snapshot:
     ix: Any
     table: FacetTable
     postings: PostingCache  # term postings and phrase matches read so far, shared by threads
+    corrector: Any  # "did you mean" from the generation's words (None: an older index's own)
 
 
 def _docs_mask(docs: np.ndarray, table: FacetTable) -> np.ndarray:

@@ -1,0 +1,58 @@
+""""Did you mean": the words of the indexed items, counted at ingest, and the suggestions."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from indexer.index_dir import IndexDir
+from indexer.search import SearchRequest
+from indexer.spelling import Vocabulary, item_words
+
+
+def test_item_words_are_distinct_lower_case_letters_only():
+    record = {"title": "Ombudsman visits Baku", "body": "The ombudsman met 12 children; CHILDREN's rights, a-b."}
+    assert item_words(record) == {"ombudsman", "visits", "baku", "the", "met", "children", "rights"}
+
+
+def test_the_vocabulary_counts_items_and_survives_a_round_trip(tmp_path):
+    records = [(0, {"title": "Children", "body": "children and children"}), (1, {"title": "Rights", "body": "children"})]
+    words = Vocabulary()
+    assert list(words.counting(records)) == records  # passed through untouched
+    assert words.counts["children"] == 2 and words.counts["rights"] == 1 and words.counts["and"] == 1
+    words.save(tmp_path)
+    assert Vocabulary.load(tmp_path).counts == words.counts
+    assert Vocabulary.load(tmp_path / "elsewhere") is None
+
+
+def test_ingest_saves_the_words_of_every_live_item(built_index, search_index, parsed_items):
+    words = Vocabulary.load(IndexDir(built_index).require_current())
+    expected = {}
+    for item in parsed_items:
+        for w in item_words({"title": item["title"], "body": item["body"]}):
+            expected[w] = expected.get(w, 0) + 1
+    assert dict(words.counts) == expected
+
+
+@pytest.mark.parametrize("typo, fixed", [("educaton", "education"), ("monitring", "monitoring"), ("ombudsmn", "ombudsman"),
+                                         ("chidlren rights", "children rights")])
+def test_a_misspelt_word_is_corrected_to_an_indexed_one(search_index, typo, fixed):
+    result = search_index.search(SearchRequest(typo))
+    assert result.total < 3 and result.suggestion == fixed
+    assert search_index.search(SearchRequest(result.suggestion)).total > result.total
+
+
+def test_a_word_that_is_indexed_is_never_corrected(search_index):
+    for text in ("children xylophonia", "ombudsman AND xylophonia"):
+        suggestion = search_index.search(SearchRequest(text)).suggestion
+        assert suggestion is None or suggestion.split()[0] in ("children", "ombudsman")
+
+
+@pytest.fixture(scope="module")
+def parsed_items(sample_txt_dir, seed_path) -> list[dict]:
+    """The indexed items as `bulletins parse --jsonl` prints them (the index holds the text twins)."""
+    proc = subprocess.run([sys.executable, "-m", "indexer.cli", "parse", str(sample_txt_dir), str(seed_path), "--jsonl"],
+                          capture_output=True, text=True, check=True)
+    return [json.loads(line) for line in proc.stdout.splitlines()]
