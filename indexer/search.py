@@ -23,8 +23,8 @@ from .frames import Frames, frames_from_table
 from .index_dir import IndexDir, IndexMissing
 from .item import Item
 from .postings import PostingCache
-from .spelling import Vocabulary
 from .snippets import Fragment, fragments, snippet
+from .spelling import Vocabulary
 
 __all__ = ["SearchIndex", "SearchRequest", "SearchResult", "Hit", "QueryError", "IndexMissing", "FILTERS"]
 
