@@ -56,3 +56,23 @@ def parsed_items(sample_txt_dir, seed_path) -> list[dict]:
     proc = subprocess.run([sys.executable, "-m", "indexer.cli", "parse", str(sample_txt_dir), str(seed_path), "--jsonl"],
                           capture_output=True, text=True, check=True)
     return [json.loads(line) for line in proc.stdout.splitlines()]
+
+
+def test_an_index_without_a_word_list_still_answers(sample_txt_dir, tmp_path):
+    """An index written before the word list existed: searches work, suggestions come
+    from Whoosh's own reading of the index or not at all, never an error."""
+    from indexer.ingest import ingest
+    from indexer.search import SearchIndex
+    from indexer.spelling import FILE_NAME
+
+    folder = tmp_path / "bulletins"
+    folder.mkdir()
+    for path in sorted(sample_txt_dir.glob("*.txt"))[:3]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    root = tmp_path / "index"
+    ingest([folder], root)
+    (IndexDir(root).require_current() / FILE_NAME).unlink()
+    index = SearchIndex(root)
+    result = index.search(SearchRequest("monitring"))
+    assert result.total == 0 and (result.suggestion is None or isinstance(result.suggestion, str))
+    assert index.search(SearchRequest("ombudsman")).total > 0
