@@ -5,8 +5,6 @@ import csv
 import io
 import json
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 import zipfile
 
