@@ -48,7 +48,7 @@ from dashboard import render, trends  # noqa: E402
 from dashboard.state import State, changed, state_from_url, to_request, url_from_state, with_facet  # noqa: E402
 from dashboard.vocab import partner_types  # noqa: E402
 from indexer.enrich import Enricher  # noqa: E402
-from indexer.ingest import ingest  # noqa: E402
+from indexer.search.ingest import ingest  # noqa: E402
 from indexer.search import SearchIndex  # noqa: E402
 from search_bench import corpus, machine_line, ms, partner_aliases, percentile, workdir  # noqa: E402
 

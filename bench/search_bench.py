@@ -55,10 +55,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from indexer import engine  # noqa: E402
+from indexer.search import engine  # noqa: E402
 from indexer.enrich import Enricher  # noqa: E402
-from indexer.facets import FACETS, MULTI, RECORD_KEY  # noqa: E402
-from indexer.ingest import ingest  # noqa: E402
+from indexer.search.facets import FACETS, MULTI, RECORD_KEY  # noqa: E402
+from indexer.search.ingest import ingest  # noqa: E402
 from indexer.sample import _compose_with_fresh_links, layout_for  # noqa: E402
 from indexer.sample.period import plan_periods  # noqa: E402
 from indexer.sample.textfile import render_text  # noqa: E402

@@ -12,7 +12,7 @@ from datetime import date
 from flask import Blueprint, Flask, jsonify, request
 from werkzeug.datastructures import MultiDict
 
-from indexer.index_dir import IndexMissing
+from indexer.search.index_dir import IndexMissing
 from indexer.search import FILTERS, QueryError, SearchIndex, SearchRequest
 
 SORT_ALIASES = {"relevance": "relevance", "date": "newest", "newest": "newest", "oldest": "oldest"}

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from indexer.exports import ExportError
-from indexer.index_dir import IndexMissing
+from indexer.analytics.exports import ExportError
+from indexer.search.index_dir import IndexMissing
 from indexer.search import QueryError
 
 from . import components as C

@@ -11,9 +11,9 @@ from dataclasses import replace
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from indexer import palette
+from indexer.analytics import palette
 from indexer.item import Item
-from indexer.snippets import Fragment
+from indexer.search.snippets import Fragment
 
 from . import ids
 from .state import State, url_from_state

@@ -7,8 +7,9 @@ from datetime import date
 
 from dash import dcc
 
-from indexer import exports
-from indexer.report import pack_files, pack_for_year, zip_bytes
+from indexer.analytics import exports
+from indexer.analytics.frames import frames_for
+from indexer.analytics.report import pack_files, pack_for_year, zip_bytes
 from indexer.search import SearchIndex
 
 from .state import State, to_request
@@ -32,7 +33,7 @@ def items_download(index: SearchIndex, state: State, fmt: str) -> dict:
 
 
 def figure_download(index: SearchIndex, state: State, name: str, fmt: str) -> dict:
-    frames = index.frames(to_request(state), partner_types())
+    frames = frames_for(index, to_request(state), partner_types())
     fig = figures_for(frames, state.date_from, state.date_to)[name]
     return dcc.send_bytes(exports.figure_bytes(fig, fmt), f"{name}.{fmt}")
 

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from indexer.analytics.frames import frames_for
 from indexer.search import QueryError, SearchIndex, SearchRequest
 
 from . import components as C
@@ -76,7 +77,7 @@ def report_years(index: SearchIndex) -> list[dict]:
 def trends_panel(index: SearchIndex, state: State) -> tuple[list, list | None, Any]:
     """(key number cards, screen figures in trends.FIGURES order or None, an error)."""
     try:
-        frames = index.frames(to_request(state), partner_types())
+        frames = frames_for(index, to_request(state), partner_types())
     except QueryError as exc:
         return [], None, C.alert(str(exc), title="This query cannot be answered:")
     figures = trends.figures_for(frames, state.date_from, state.date_to)

@@ -7,8 +7,8 @@ import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from indexer.commands.export_cmd import FIGURES, figure
-from indexer.frames import Frames
+from indexer.analytics.figures import FIGURES, build_figure
+from indexer.analytics.frames import Frames
 
 from . import ids
 
@@ -42,7 +42,7 @@ def key_number_cards(numbers: list[tuple[str, str, str]]) -> list:
 
 def figures_for(frames: Frames, start: date | None, end: date | None) -> dict[str, go.Figure]:
     """The six figures, at their export size."""
-    return {name: figure(frames, name, start, end) for name in FIGURES}
+    return {name: build_figure(frames, name, start, end) for name in FIGURES}
 
 
 def for_screen(fig: go.Figure, name: str) -> go.Figure:

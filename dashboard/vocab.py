@@ -4,8 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from indexer import palette
-from indexer.index_dir import Manifest
+from indexer.analytics import palette
+from indexer.search.index_dir import Manifest
 from indexer.sample.marker import sample_notice
 
 FACET_TITLES = {"category": "Category", "theme": "Theme", "partner": "Partner", "place": "Place", "year": "Year"}

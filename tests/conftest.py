@@ -45,7 +45,7 @@ def sample_txt_dir(sample_dir, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def built_index(sample_dir, seed_path, tmp_path_factory) -> Path:
     """An index of the whole sample corpus (PDF and text) and the real seed bulletin."""
-    from indexer.ingest import ingest
+    from indexer.search.ingest import ingest
 
     root = tmp_path_factory.mktemp("index")
     report = ingest([sample_dir, seed_path], root)

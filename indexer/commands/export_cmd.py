@@ -4,12 +4,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..frames import TABLES, aggregate, for_output
+from ..analytics.figures import FIGURES, build_figure
+from ..analytics.frames import TABLES, aggregate, for_output, frames_for
 from .common import add_command, add_filter_options, add_index_option, error, open_index, request_from_args
 from .stats_cmd import partner_types, year_span
 
-FIGURES = ("activity_by_month", "category_share", "top_partners", "themes_over_time", "month_category_heatmap",
-           "year_over_year")
 ITEM_FORMATS, TABLE_FORMATS, FIGURE_FORMATS = (".csv", ".xlsx", ".json"), (".csv", ".xlsx"), (".svg", ".png")
 
 
@@ -33,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import exports
+    from ..analytics import exports
     from ..search import QueryError
 
     suffix = args.out.suffix.lower()
@@ -60,22 +59,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _render(index, request, args: argparse.Namespace, suffix: str) -> bytes:
-    from .. import exports
+    from ..analytics import exports
 
     if not (args.table or args.figure):
         items = index.matching_items(request)
         return {".csv": exports.items_csv_bytes, ".xlsx": exports.items_xlsx_bytes, ".json": exports.items_json_bytes}[suffix](items)
-    frames = index.frames(request, partner_types())
+    frames = frames_for(index, request, partner_types())
     if args.table:
         table = for_output(aggregate(frames, args.table, *year_span(args.year)))
         return exports.table_csv_bytes(table) if suffix == ".csv" else exports.tables_xlsx_bytes({args.table: table})
-    return exports.figure_bytes(figure(frames, args.figure, *year_span(args.year)), suffix[1:])
+    return exports.figure_bytes(build_figure(frames, args.figure, *year_span(args.year)), suffix[1:])
 
-
-def figure(frames, name: str, start=None, end=None):
-    from .. import figures as G
-
-    source = {"activity_by_month": "month_by_category", "category_share": "category", "top_partners": "partner",
-              "themes_over_time": "theme_by_month", "month_category_heatmap": "month_by_category",
-              "year_over_year": "year_over_year"}[name]
-    return getattr(G, name)(aggregate(frames, source, start, end))

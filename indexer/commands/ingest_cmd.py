@@ -7,8 +7,8 @@ import sys
 from tqdm import tqdm
 
 from ..enrich import VocabularyError
-from ..index_dir import IngestBusy
-from ..ingest import ingest
+from ..search.index_dir import IngestBusy
+from ..search.ingest import ingest
 from .common import add_command, add_index_option, announce_sample, error, warn
 
 

@@ -25,8 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..exports import ExportError
-    from ..report import pack_for_year, write_pack
+    from ..analytics.exports import ExportError
+    from ..analytics.report import pack_for_year, write_pack
 
     enricher = load_enricher()
     index = open_index(args.index) if enricher else None

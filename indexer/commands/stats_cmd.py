@@ -5,7 +5,7 @@ import argparse
 import sys
 from datetime import date
 
-from ..frames import TABLES, aggregate, for_output
+from ..analytics.frames import TABLES, aggregate, for_output, frames_for
 from .common import add_command, add_filter_options, add_index_option, error, load_enricher, open_index, request_from_args
 
 
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if index is None:
         return 1
     try:
-        frames = index.frames(request_from_args(args), partner_types())
+        frames = frames_for(index, request_from_args(args), partner_types())
     except QueryError as exc:
         error(f"query: {exc}")
         return 2

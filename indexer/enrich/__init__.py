@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..item import Item
-from ..period import Period
+from ..parse.period import Period
 from .classify import Decision, FieldView, decide_category, decide_themes
 from .corrections import Correction, load_corrections
 from .dates import StatedDay, activity_day

@@ -7,7 +7,7 @@ from datetime import date
 
 from functools import lru_cache
 
-from ..period import Period, _parse_day
+from ..parse.period import Period, parse_day
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -48,7 +48,7 @@ def stated_days(text: str, period: Period) -> list[StatedDay]:
 @lru_cache(maxsize=64)
 def _month_number(name: str) -> int | None:
     """The month a written name stands for, read by dateparser once per spelling."""
-    parsed = _parse_day("1", name, "2000")
+    parsed = parse_day("1", name, "2000")
     return parsed.month if parsed else None
 
 

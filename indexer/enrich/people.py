@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..words import zipf
+from ..parse.words import zipf
 from .gazetteer import Form, Gazetteer
 from .vocab import data_dir, TomlFile, required_str, string_list
 

@@ -47,7 +47,7 @@ def dash_aliases() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def dash_index_root(dash_corpus, tmp_path_factory) -> Path:
-    from indexer.ingest import ingest
+    from indexer.search.ingest import ingest
 
     root = tmp_path_factory.mktemp("dash_index")
     report = ingest([dash_corpus], root, workers=1)

@@ -22,8 +22,8 @@ import pytest
 from openpyxl import load_workbook
 
 from dashboard.app import create_app
-from indexer import palette
-from indexer.commands.export_cmd import FIGURES
+from indexer.analytics import palette
+from indexer.analytics.figures import FIGURES
 
 from .conftest import MALICIOUS_TITLE
 

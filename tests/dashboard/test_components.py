@@ -12,10 +12,10 @@ from dashboard import render
 from dashboard.itemview import item_page
 from dashboard.state import State
 from dashboard.trends import key_numbers
-from indexer.frames import frames_from_items
+from indexer.analytics.frames import frames_from_items
 from indexer.item import Item
 from indexer.search import SearchRequest
-from indexer.snippets import Fragment
+from indexer.search.snippets import Fragment
 
 from .conftest import MALICIOUS_BODY, MALICIOUS_TITLE
 

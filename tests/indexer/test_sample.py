@@ -13,7 +13,7 @@ import pytest
 
 from indexer.item import ITEM_FIELDS, make_item_id
 from indexer.sample.marker import MARKER_NAME, sample_notice
-from indexer.words import rejoin_broken_word
+from indexer.parse.words import rejoin_broken_word
 from indexer.sample import README_FILE, TRUTH_FILE, generate_corpus, layout_for
 from indexer.sample.compose import compose_bulletin
 from indexer.sample.hyphenation import COMPOUNDS, SYLLABLE_BREAKS

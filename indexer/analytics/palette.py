@@ -9,8 +9,8 @@ categories of similar lightness get different patterns.
 """
 from __future__ import annotations
 
-from .enrich.taxonomy import load_taxonomy
-from .enrich.vocab import VocabularyError
+from ..enrich.taxonomy import load_taxonomy
+from ..enrich.vocab import VocabularyError
 from .frames import CATEGORY_ORDER, UNKNOWN_TYPE
 
 # Sized for an A4 page: 1000 x 560 px exported at scale 2 gives 2000 x 1120 px, i.e.

@@ -8,11 +8,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from indexer import figures, frames
+from indexer.analytics import figures, frames
 from indexer.enrich.partners import PARTNER_TYPES
-from indexer.figures import CATEGORY_COLORS, CATEGORY_LABELS
+from indexer.analytics.figures import CATEGORY_COLORS, CATEGORY_LABELS
 from indexer.item import Item
-from indexer.palette import PARTNER_TYPE_COLORS, category_pattern
+from indexer.analytics.palette import PARTNER_TYPE_COLORS, category_pattern
 
 PARTNER_TYPES_OF = {"UNICEF": "UN agency", "Council of Europe": "international organisation",
                     "<b>x</b>": "civil society", "<script>alert(1)</script>": "media"}

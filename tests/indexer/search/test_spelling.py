@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from indexer.index_dir import IndexDir
+from indexer.search.index_dir import IndexDir
 from indexer.search import SearchRequest
-from indexer.spelling import Vocabulary, item_words
+from indexer.search.spelling import Vocabulary, item_words
 
 
 def test_item_words_are_distinct_lower_case_letters_only():
@@ -61,9 +61,9 @@ def parsed_items(sample_txt_dir, seed_path) -> list[dict]:
 def test_an_index_without_a_word_list_still_answers(sample_txt_dir, tmp_path):
     """An index written before the word list existed: searches work, suggestions come
     from Whoosh's own reading of the index or not at all, never an error."""
-    from indexer.ingest import ingest
+    from indexer.search.ingest import ingest
     from indexer.search import SearchIndex
-    from indexer.spelling import FILE_NAME
+    from indexer.search.spelling import FILE_NAME
 
     folder = tmp_path / "bulletins"
     folder.mkdir()

@@ -10,7 +10,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from indexer import frames as F
+from indexer.analytics import frames as F
+from indexer.analytics.frames import frames_for
 from indexer.item import Item, make_item_id
 from indexer.search import SearchRequest
 
@@ -89,7 +90,7 @@ def test_empty_frames_give_empty_tables():
 
 def test_table_frames_equal_item_frames(search_index):
     request = SearchRequest("", {"year": ("2023",)})
-    from_table = search_index.frames(request)
+    from_table = frames_for(search_index, request)
     from_items = F.frames_from_items(search_index.matching_items(request))
     for name in ("month", "category", "theme", "partner", "place", "month_by_category"):
         pd.testing.assert_frame_equal(F.aggregate(from_table, name), F.aggregate(from_items, name), check_dtype=False)
@@ -113,7 +114,7 @@ def test_aggregates_under_a_query_equal_counts_over_search_json(built_index, sea
     filters: dict[str, tuple[str, ...]] = {}
     for flag, value in zip(flags[::2], flags[1::2]):
         filters[flag[2:]] = filters.get(flag[2:], ()) + (value,)
-    fr = search_index.frames(SearchRequest(query, filters))
+    fr = frames_for(search_index, SearchRequest(query, filters))
     assert dict(zip(*F.by_category(fr)[["category", "count"]].values.T)) == Counter(h["category"] for h in hits)
     assert F.by_month(fr)["count"].sum() == len(hits)
     months = Counter(h["date"][:7] for h in hits)

@@ -19,9 +19,8 @@ import numpy as np
 from . import engine
 from .engine import QueryError
 from .facets import FACETS, FacetTable
-from .frames import Frames, frames_from_table
 from .index_dir import IndexDir, IndexMissing
-from .item import Item
+from ..item import Item
 from .postings import PostingCache
 from .snippets import Fragment, fragments, snippet
 from .spelling import Vocabulary
@@ -226,10 +225,11 @@ class SearchIndex:
             items = [Item.from_dict(engine.record_of(searcher, int(d))) for d in np.flatnonzero(mask)]
         return sorted(items, key=lambda i: (i.date, i.id))
 
-    def frames(self, request: SearchRequest, partner_types: Mapping[str, str] | None = None) -> Frames:
-        """The matching items as analysis frames, from the facet arrays (no record read)."""
+    def matching_table(self, request: SearchRequest) -> tuple[FacetTable, np.ndarray]:
+        """The facet table of one index generation and the mask of the items that match the
+        request in it: what analytics builds its frames from (no record read)."""
         snap, mask = self._matching(request)
-        return frames_from_table(snap.table, mask, partner_types)
+        return snap.table, mask
 
     def counts(self, request: SearchRequest, by: str) -> tuple[int, dict[str, int]]:
         """(matching items, items per value of `by`) under the request's query and filters;

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import frames as F
-from .frames import Frames
+from .frames import Frames, frames_for
 
 SHEETS = ("by_month", "by_quarter", "by_category", "by_theme", "by_partner", "by_partner_type", "by_place",
           "month_by_category", "theme_by_month", "partner_by_year", "year_over_year")
@@ -207,9 +207,9 @@ def pack_for_year(index, year: int, partner_types: Mapping[str, str], request=No
     """The pack of one year from a SearchIndex, under an optional query and filters."""
     from dataclasses import replace
 
-    from .index_dir import Manifest
-    from .sample.marker import sample_notice
-    from .search import SearchRequest
+    from ..search.index_dir import Manifest
+    from ..sample.marker import sample_notice
+    from ..search import SearchRequest
 
     base = request or SearchRequest()
     this_year = replace(base, date_from=date(year, 1, 1), date_to=date(year, 12, 31))
@@ -220,8 +220,8 @@ def pack_for_year(index, year: int, partner_types: Mapping[str, str], request=No
     notices = {n for n in (sample_notice(p) for p in sources) if n}
     return Pack(
         year=year,
-        this_year=index.frames(this_year, partner_types),
-        all_years=index.frames(up_to, partner_types),
+        this_year=frames_for(index, this_year, partner_types),
+        all_years=frames_for(index, up_to, partner_types),
         items=index.matching_items(this_year),
         bulletins=sources,
         notice=sorted(notices)[0] if notices else None,

@@ -31,7 +31,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from . import palette
-from .item import ITEM_FIELDS, Item
+from ..item import ITEM_FIELDS, Item
 
 
 class ExportError(Exception):

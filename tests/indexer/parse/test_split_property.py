@@ -6,8 +6,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indexer.lines import Line
-from indexer.split import split_bulletin
+from indexer.parse.lines import Line
+from indexer.parse.split import split_bulletin
 
 SHAPES = [
     "This issue of the Information Bulletin covered the period December 01-31, 2024.",

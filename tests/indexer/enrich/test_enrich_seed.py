@@ -12,7 +12,7 @@ from indexer.parse import parse_file
 
 from .scoring import set_scores
 
-GOLD = Path(__file__).resolve().parents[1] / "gold" / "seed.jsonl"
+GOLD = Path(__file__).resolve().parents[2] / "gold" / "seed.jsonl"
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from indexer import exports, figures, frames
-from indexer.exports import ITEM_COLUMNS, ExportError, neutralise
+from indexer.analytics import exports, figures, frames
+from indexer.analytics.exports import ITEM_COLUMNS, ExportError, neutralise
 from indexer.item import Item
 
 MALICIOUS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1:A2)", "\tcmd", "\rcmd"]

@@ -14,8 +14,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .facets import FacetTable
-from .item import Item
+from ..item import Item
+from ..search import SearchIndex, SearchRequest
+from ..search.facets import FacetTable
 
 CATEGORY_ORDER = (
     "monitoring_visit", "event", "awareness", "cooperation", "agreement", "meeting", "case",
@@ -62,6 +63,13 @@ def frames_from_items(items: Iterable[Item], partner_types: Mapping[str, str] | 
         partners=partners,
         places=_long([(i.id, p) for i in items for p in dict.fromkeys(i.places)], "place"),
     )
+
+
+def frames_for(index: SearchIndex, request: SearchRequest,
+               partner_types: Mapping[str, str] | None = None) -> Frames:
+    """The items that match a search request, as frames (the search's own matching set)."""
+    table, mask = index.matching_table(request)
+    return frames_from_table(table, mask, partner_types)
 
 
 def frames_from_table(table: FacetTable, mask: np.ndarray, partner_types: Mapping[str, str] | None = None) -> Frames:

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from reportlab.pdfgen import canvas
 
 from indexer.errors import BulletinError
-from indexer.extract import Extracted, extract, extract_lines
-from indexer.lines import Line
+from indexer.parse.extract import Extracted, extract, extract_lines
+from indexer.parse.lines import Line
 
-SEED = Path(__file__).parents[2] / ".." / "shared" / "seeds" / "000_a096751e98680ec5.txt"
+SEED = Path(__file__).parents[3] / ".." / "shared" / "seeds" / "000_a096751e98680ec5.txt"
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -1,11 +1,11 @@
 """The text rules: link lines, broken words, paragraphs and headline breaks."""
 from __future__ import annotations
 
-from indexer.headline import HeadlineColumn, headline_size
-from indexer.links import is_bare_links, split_link_phrase
-from indexer.paragraphs import join_lines
-from indexer.lines import Line
-from indexer.split import split_bulletin
+from indexer.parse.headline import HeadlineColumn, headline_size
+from indexer.parse.links import is_bare_links, split_link_phrase
+from indexer.parse.paragraphs import join_lines
+from indexer.parse.lines import Line
+from indexer.parse.split import split_bulletin
 
 NONE: frozenset[str] = frozenset()
 

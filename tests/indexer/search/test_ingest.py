@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.index_dir import POINTER, IndexDir
-from indexer.ingest import ingest
+from indexer.search.index_dir import POINTER, IndexDir
+from indexer.search.ingest import ingest
 from indexer.search import SearchIndex, SearchRequest
 
 

@@ -69,13 +69,13 @@ def _parser() -> DateDataParser:
 
 
 @lru_cache(maxsize=4096)
-def _parse_day(day: str, month: str, year: str) -> date | None:
+def parse_day(day: str, month: str, year: str) -> date | None:
     parsed = _parser().get_date_data(f"{day} {month} {year}").date_obj
     return parsed.date() if parsed else None
 
 
 def _month_bound(month: str, year: str, last: bool) -> date | None:
-    first = _parse_day("1", month, year)
+    first = parse_day("1", month, year)
     if first is None or not last:
         return first
     return first.replace(day=calendar.monthrange(first.year, first.month)[1])
@@ -90,7 +90,7 @@ def _endpoint(m: re.Match[str], n: int, last: bool) -> date | None:
         return None
     if day is None:
         return _month_bound(month, year, last)
-    return _parse_day(re.sub(r"\D", "", day), month.rstrip("."), year)
+    return parse_day(re.sub(r"\D", "", day), month.rstrip("."), year)
 
 
 def find_period(text: str) -> Period | None:

@@ -11,9 +11,9 @@ import zipfile
 import openpyxl
 import pytest
 
-from indexer.report import SHEETS
+from indexer.analytics.report import SHEETS
 
-from .test_cli_parse import run_cli
+from ..test_cli_parse import run_cli
 
 
 @pytest.fixture(scope="module")

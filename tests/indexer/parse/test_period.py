@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from indexer.period import PeriodError, find_period, period_from_filename
+from indexer.parse.period import PeriodError, find_period, period_from_filename
 
 D = date
 

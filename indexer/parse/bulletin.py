@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BulletinError
+from ..errors import BulletinError
 from .extract import extract
-from .item import Item, make_item_id
+from ..item import Item, make_item_id
 from .lines import Line
 from .period import Period, PeriodError, period_from_filename
 from .split import SplitResult, split_bulletin

@@ -22,7 +22,7 @@ from whoosh.codec.whoosh3 import W3PerDocReader
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
-from .item import Item
+from ..item import Item
 from .postings import Evaluator, PostingCache
 
 # Facet fields searchable as `field:value` (values lower-cased, whole values as tokens).

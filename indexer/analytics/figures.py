@@ -34,6 +34,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import palette as pal
+from .frames import Frames, aggregate
 from .palette import CATEGORY_COLORS, CATEGORY_LABELS  # noqa: F401  (re-exported)
 
 ANNOTATE_MONTHS = 36  # up to this many bars a total is printed above each; beyond, a line
@@ -353,3 +354,18 @@ def _year_label(count: int, change: object, change_pct: object) -> str:
     if pd.isna(change_pct):
         return f"{int(count):,}<br>(new)"
     return f"{int(count):,}<br>{float(change_pct):+.1f}%"
+
+
+# every figure by name: the function that draws it and the aggregate (frames.TABLES) it is drawn from
+FIGURE_SOURCES = {"activity_by_month": (activity_by_month, "month_by_category"),
+                  "category_share": (category_share, "category"), "top_partners": (top_partners, "partner"),
+                  "themes_over_time": (themes_over_time, "theme_by_month"),
+                  "month_category_heatmap": (month_category_heatmap, "month_by_category"),
+                  "year_over_year": (year_over_year, "year_over_year")}
+FIGURES = tuple(FIGURE_SOURCES)
+
+
+def build_figure(frames: Frames, name: str, start=None, end=None) -> go.Figure:
+    """The figure `name` (one of FIGURES) drawn from its aggregate of `frames`."""
+    draw, source = FIGURE_SOURCES[name]
+    return draw(aggregate(frames, source, start, end))

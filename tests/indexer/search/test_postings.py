@@ -12,10 +12,10 @@ import shutil
 import numpy as np
 import pytest
 
-from indexer import engine
-from indexer.index_dir import IndexDir
-from indexer.ingest import ingest
-from indexer.postings import Evaluator, PostingCache
+from indexer.search import engine
+from indexer.search.index_dir import IndexDir
+from indexer.search.ingest import ingest
+from indexer.search.postings import Evaluator, PostingCache
 
 QUERIES = [
     "ombudsman", "children", "rights", "torture OR trafficking", "children AND education",

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from indexer.links import URL_RE
+from indexer.parse.links import URL_RE
 from indexer.parse import parse_file
 
 # (headline, first words of the body, last words of the body, link), read off the bulletin.

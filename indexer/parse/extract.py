@@ -24,7 +24,7 @@ from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from indexer.errors import BulletinError
-from indexer.lines import Line
+from indexer.parse.lines import Line
 
 Kind = Literal["text", "pdf"]
 

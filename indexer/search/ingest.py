@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import engine
-from .enrich import Enricher
-from .errors import BulletinError
+from ..enrich import Enricher
+from ..errors import BulletinError
 from .facets import FacetTable
 from .index_dir import IndexDir, Manifest
-from .parse import Parsed, find_bulletins, parse_file
+from ..parse import Parsed, find_bulletins, parse_file
 from .spelling import Vocabulary
 
 PARALLEL_FROM = 4  # files; below this a process pool costs more than it saves
