@@ -7,11 +7,12 @@ SAMPLE := data/sample
 SAMPLE_MARKER := $(SAMPLE)/.generated-sample.json
 INDEX  := data/index
 
-.PHONY: run test install install-test sample clean help
+.PHONY: run test screenshots install install-test sample clean help
 
 help:
 	@echo "make run    set up, generate the sample corpus if absent, index it, serve the dashboard on :8050"
 	@echo "make test   set up with test extras and run every test"
+	@echo "make screenshots  refresh docs/screenshots/*.png from the browser tests"
 	@echo "make sample (re)generate the sample corpus into $(SAMPLE)"
 	@echo "make clean  remove .venv, caches and the generated sample corpus"
 
@@ -47,6 +48,9 @@ run: $(VENV)/.installed $(SAMPLE_MARKER)
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+screenshots: $(VENV)/.installed-test
+	BULLETINS_SCREENSHOTS=1 $(BIN)/python -m pytest tests/dashboard/test_browser.py -k "typing_a_query or ticking_a_partner or clicking_a_monthly or item_view"
 
 clean:
 	rm -rf $(VENV) $(SAMPLE) $(INDEX) .pytest_cache .hypothesis
