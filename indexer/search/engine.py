@@ -122,8 +122,8 @@ def writer(ix: index.Index) -> Iterator:
         w.commit()
 
 
-def delete_bulletin(w, bulletin: str) -> None:
-    w.delete_by_term("bulletin", bulletin)
+def delete_item(w, item_id: str) -> None:
+    w.delete_by_term("id", item_id)
 
 
 def add_items(w, docs: Iterable[dict]) -> int:
