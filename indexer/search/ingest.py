@@ -274,6 +274,7 @@ class _Changes:
             self.report.files_failed += 1
             return  # whatever this file gave before stays indexed
         key = file_key(path)
+        self.report.notes += [f"{shown_path(str(path))}: {note}" for note in result.notes if not twin]
         text = self.manifest.files.get(twin) if twin else None
         if text is None or text.get("legacy"):
             self.record(key, digest, self._enriched(result) if twin else result)
