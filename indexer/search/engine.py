@@ -7,6 +7,7 @@ one place. Callers see item records, document numbers and plain strings.
 """
 from __future__ import annotations
 
+import contextvars
 import json
 import re
 import time
@@ -287,6 +288,9 @@ def analysed_spans(text: str) -> Iterator[tuple[str, int, int]]:
         yield token.text, token.startchar, token.endchar
 
 
+_SUGGEST_BY: contextvars.ContextVar[float] = contextvars.ContextVar("suggest_by", default=float("inf"))
+
+
 class WordCorrector(spelling.Corrector):
     """Suggests the indexed word nearest a query word, the more frequent first.
 
@@ -310,6 +314,8 @@ class WordCorrector(spelling.Corrector):
         self._stems, self._near_stems = stems, spelling.ListCorrector(sorted(stems))
 
     def _suggestions(self, text, maxdist, prefix):
+        if time.monotonic() > _SUGGEST_BY.get():
+            return  # the query's budget is spent: the remaining words go uncorrected
         if self._stems is None:
             self._index()  # on the first suggestion asked for: most queries need none
         if text in self._stems:
@@ -329,10 +335,13 @@ def suggestion(searcher: Searcher, parsed: ParsedQuery, corrector: WordCorrector
     if time.monotonic() > parsed.deadline:
         return None  # a nicety: not worth a late answer
     correctors = {"title": corrector, "body": corrector} if corrector is not None else None
+    token = _SUGGEST_BY.set(parsed.deadline)  # each word's correction checks it (one query per thread)
     try:
         corrected = searcher.correct_query(parsed.q, parsed.text, correctors=correctors)
     except Exception:
         return None
+    finally:
+        _SUGGEST_BY.reset(token)
     if corrected.query != parsed.q and corrected.string.strip() and corrected.string != parsed.text:
         return corrected.string
     return None

@@ -75,3 +75,18 @@ def test_readable_dates_still_filter(index):
     march = index.search(SearchRequest("date:2024-03")).total
     assert 0 < march < index.search(SearchRequest("date:2024")).total
     assert index.search(SearchRequest("date:[2024-03-01 to 2024-03-31]")).total == march
+
+
+def test_did_you_mean_stops_at_the_budget(index):
+    snap, borrowed = index._open()
+    with borrowed as searcher:
+        parsed = engine.parse_query(index.ix, " ".join(TYPOS))
+        assert engine.suggestion(searcher, parsed, snap.corrector)  # within the budget: corrected
+        late = engine.ParsedQuery(parsed.text, parsed.q, deadline=0.0)
+        assert engine.suggestion(searcher, late, snap.corrector) is None
+    assert list(snap.corrector._suggestions("childern", 2, 0))
+    token = engine._SUGGEST_BY.set(0.0)  # a budget spent while correcting the words before
+    try:
+        assert list(snap.corrector._suggestions("childern", 2, 0)) == []
+    finally:
+        engine._SUGGEST_BY.reset(token)
