@@ -25,7 +25,7 @@ from . import engine
 from ..enrich import Enricher
 from ..errors import BulletinError, shown_path
 from .facets import FacetTable
-from .index_dir import IndexDir, IndexUnwritable, Manifest
+from .index_dir import IndexDir, Manifest
 from ..parse import Parsed, find_bulletins, parse_file
 from .sources import Plan, file_hash, file_key, plan, twin_pdfs, twin_text
 from .spelling import Vocabulary

@@ -120,10 +120,12 @@ def _same_content(paths: list[str], seen: set[str], moved: set[str]) -> str | No
 
 
 def _unshadowed(manifest: Manifest, gone: set[str]) -> list[tuple[Path, str]]:
-    """PDFs set aside for their text twin, when that text leaves the index: read them now."""
+    """PDFs set aside for their text twin, when that text is gone (pruned or not: the PDF is
+    then the only file of the bulletin present): read them now."""
     out = []
     for path, entry in manifest.files.items():
-        if entry.get("shadowed_by") in gone and path not in gone and Path(path).exists():
+        text = entry.get("shadowed_by")
+        if text and (text in gone or not Path(text).exists()) and path not in gone and Path(path).exists():
             out.append((Path(path), entry.get("sha256", "")))
     return out
 

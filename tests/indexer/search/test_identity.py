@@ -113,12 +113,16 @@ def test_a_pdf_that_differs_from_its_text_is_named_and_the_text_kept(sample_dir,
 # --------------------------------------------------------------------------- property
 
 NAMES = ("a.txt", "b.txt", "sub/a.txt", "sub/c.txt")
+PDFS = ("a.pdf", "sub/a.pdf", "sub/b.pdf")  # twins of a.txt and sub/a.txt when those are there
 _op = st.one_of(
     st.tuples(st.just("write"), st.sampled_from(NAMES), st.integers(0, len(MONTHS) - 1), st.sampled_from([0, 1, 5])),
     st.tuples(st.just("move"), st.sampled_from(NAMES), st.sampled_from(NAMES)),
     st.tuples(st.just("copy"), st.sampled_from(NAMES), st.sampled_from(NAMES)),
     st.tuples(st.just("delete"), st.sampled_from(NAMES)),
     st.tuples(st.just("ingest"), st.booleans()),
+    st.tuples(st.just("pdf"), st.sampled_from(PDFS), st.integers(0, len(MONTHS) - 1)),
+    st.tuples(st.just("move"), st.sampled_from(PDFS), st.sampled_from(PDFS)),
+    st.tuples(st.just("delete"), st.sampled_from(PDFS)),
 )
 
 
@@ -130,9 +134,29 @@ def _parsed_ids(text: str) -> frozenset[str]:
         return frozenset(_ids(path))
 
 
+@lru_cache(maxsize=None)
+def _pdf_ids(month_pdf: bytes) -> frozenset[str]:
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "x.pdf"
+        path.write_bytes(month_pdf)
+        return frozenset(_ids(path))
+
+
+def _present_ids(path: Path) -> frozenset[str]:
+    """The ids a present file should have in the index: a PDF's own unless its .txt twin
+    is there with other items (then the text's are kept)."""
+    if path.suffix == ".txt":
+        return _parsed_ids(path.read_text(encoding="utf-8"))
+    ids, text = _pdf_ids(path.read_bytes()), path.with_suffix(".txt")
+    return ids if not text.exists() or _parsed_ids(text.read_text(encoding="utf-8")) == ids else frozenset()
+
+
 def _apply(folder: Path, op: tuple, sources: Path) -> None:
     kind, *args = op
-    if kind == "write":  # a whole bulletin (0) or an excerpt of it
+    if kind == "pdf":  # the PDF of a whole bulletin, maybe beside a text of another or an excerpt
+        (folder / args[0]).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(sources / f"bulletin-{MONTHS[args[1]]}.pdf", folder / args[0])
+    elif kind == "write":  # a whole bulletin (0) or an excerpt of it
         name, month, items = args
         full = sources / f"bulletin-{MONTHS[month]}.txt"
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
@@ -149,18 +173,18 @@ def _apply(folder: Path, op: tuple, sources: Path) -> None:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(_op, min_size=1, max_size=7))
-def test_ingests_never_lose_an_item_whose_file_is_present(sample_txt_dir, ops):
+def test_ingests_never_lose_an_item_whose_file_is_present(sample_dir, ops):
     with tempfile.TemporaryDirectory() as d:
         folder, root = Path(d) / "bulletins", Path(d) / "index"
         folder.mkdir()
-        _apply(folder, ("write", "a.txt", 0, 0), sample_txt_dir)
-        _apply(folder, ("write", "kept/d.txt", 3, 0), sample_txt_dir)  # never touched: the folder is never empty
+        _apply(folder, ("write", "a.txt", 0, 0), sample_dir)
+        _apply(folder, ("write", "kept/d.txt", 3, 0), sample_dir)  # never touched: the folder is never empty
         for op in [*ops, ("ingest", False)]:
             if op[0] != "ingest":
-                _apply(folder, op, sample_txt_dir)
+                _apply(folder, op, sample_dir)
                 continue
             report = ingest([folder], root, prune=op[1], workers=1)
             assert report.files_failed == 0, report.errors
-            present = set().union(*(_parsed_ids(p.read_text(encoding="utf-8")) for p in folder.rglob("*.txt")))
+            present = set().union(*(_present_ids(p) for p in folder.rglob("*.*")))
             indexed = _indexed(root)
             assert indexed == present if op[1] else indexed >= present, op
