@@ -130,6 +130,22 @@ def writer(ix: index.Index) -> Iterator:
         w.commit()
 
 
+def moved_source(w, item_ids: Iterable[str], old: str, new: str, partner_forms: dict[str, tuple[str, ...]]) -> int:
+    """Items whose record names the file `old` (an absolute path) as its source, rewritten
+    to name `new`: the file was renamed. Returns how many were rewritten."""
+    with w.searcher() as s:
+        changed = []
+        for item_id in item_ids:
+            docnum = s.document_number(id=item_id)
+            stored = s.stored_fields(docnum) if docnum is not None else None
+            record = json.loads(stored["record"]) if stored else None
+            if record and str(Path(record["source"]).resolve()) == old:
+                changed.append((Item.from_dict({**record, "source": new}), stored["bulletin"]))
+    for item, bulletin in changed:
+        w.update_document(**document(item, bulletin, partner_forms))
+    return len(changed)
+
+
 def delete_item(w, item_id: str) -> None:
     w.delete_by_term("id", item_id)
 

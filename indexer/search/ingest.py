@@ -255,6 +255,8 @@ class _Changes:
     def settle(self, todo: Plan) -> None:
         for old, new in todo.moved:
             self.manifest.files[new] = {**self.manifest.files.pop(old), "bulletin": new}
+            if not self.manifest.files[new].get("shadowed_by"):
+                engine.moved_source(self.w, self.manifest.files[new]["ids"], old, new, self.forms)
             self.report.files_renamed += 1
             self.report.notes.append(f"{shown_path(new)}: the file {shown_path(old)} moved here (same content); nothing re-read")
         for source, new in todo.copied:

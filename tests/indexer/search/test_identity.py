@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indexer.parse import parse_file
+from indexer.search import SearchIndex, SearchRequest
 from indexer.search.facets import FacetTable
 from indexer.search.index_dir import MANIFEST, IndexDir
 from indexer.search.ingest import ingest
@@ -98,6 +99,9 @@ def test_a_renamed_file_is_followed_not_read_again(corpus, tmp_path):
     report = ingest([corpus], root, prune=True)
     assert (report.files_renamed, report.items_added, report.items_removed) == (1, 0, 0)
     assert _indexed(root) == before
+    sources = {h.item.source for h in SearchIndex(root).search(SearchRequest("", per_page=100)).hits}
+    assert str((corpus / "february.txt").resolve()) in sources  # the items name the file where it is now
+    assert not any(s.endswith("bulletin-2024-02.txt") for s in sources)
 
 
 def test_a_pdf_that_differs_from_its_text_is_named_and_the_text_kept(sample_dir, tmp_path):
