@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pickle import loads
 
 import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 from whoosh import query
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
@@ -170,6 +172,26 @@ class Evaluator:
         return self.expanded[key]
 
     def _expand(self, q) -> tuple[list[bytes], bool]:
+        found = self._fuzzy(q) if type(q) is query.FuzzyTerm else self._scan(q)
+        if len(found) <= MAX_EXPANSIONS:
+            return found, False
+        return sorted(found, key=lambda w: -self.reader.doc_frequency(q.fieldname, w))[:MAX_EXPANSIONS], True
+
+    def _fuzzy(self, q) -> list[bytes]:
+        """The field's words within `maxdist` edits (Levenshtein, as Whoosh's automaton
+        counts them), found with rapidfuzz over the field's word list: Whoosh's pure-Python
+        automaton took about 30 ms a term, rapidfuzz takes about 1 ms over 50,000 words."""
+        words = self.cache.get(("lexicon", q.fieldname), lambda: self._lexicon(q.fieldname),
+                               lambda w: 100 + sum(len(x) + 50 for x in w))
+        self._check_time()
+        found = process.extract(q.text, words, scorer=Levenshtein.distance, score_cutoff=int(q.maxdist), limit=None)
+        prefix = q.text[:q.prefixlength]
+        return [w.encode("utf-8") for w, _, _ in found if w.startswith(prefix)]
+
+    def _lexicon(self, fieldname: str) -> list[str]:
+        return [b.decode("utf-8") for b in self.reader.lexicon(fieldname)] if fieldname in self.schema else []
+
+    def _scan(self, q) -> list[bytes]:
         found = []
         for n, word in enumerate(q._btexts(self.reader)):
             if n % 256 == 0:
@@ -177,9 +199,7 @@ class Evaluator:
             if n >= MAX_SCANNED:
                 break
             found.append(word if isinstance(word, bytes) else self.schema[q.fieldname].to_bytes(word))
-        if len(found) <= MAX_EXPANSIONS:
-            return found, False
-        return sorted(found, key=lambda w: -self.reader.doc_frequency(q.fieldname, w))[:MAX_EXPANSIONS], True
+        return found
 
     def _and(self, subqueries) -> Matches:
         wanted = [s for s in subqueries if type(s) is not query.Not]
