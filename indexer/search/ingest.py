@@ -224,8 +224,6 @@ def _stepper(progress: Callable[[int, int], None] | None, total: int) -> Callabl
     return step
 
 
-
-
 def _ordered(read: list[tuple[Path, str]], manifest: Manifest) -> list[tuple[Path, str, str | None]]:
     """(file, hash, its text twin or None): texts first, so that a PDF is compared with
     what its text gives now. A PDF beside a text is only parsed (not enriched): its items
