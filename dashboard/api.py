@@ -87,6 +87,12 @@ def blueprint(get_index: Callable[[], SearchIndex]) -> Blueprint:
         total, counts = get_index().counts(request_from_args(request.args), by)
         return jsonify({"by": by, "total": total, "counts": counts})
 
+    @api.route("/", defaults={"rest": ""}, methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
+    @api.route("/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
+    def unknown(rest: str):
+        """Any other /api path: a JSON 404, not the dashboard's page."""
+        return jsonify({"error": f"no such API path: /api/{rest}"}), 404
+
     @api.errorhandler(BadRequest)
     @api.errorhandler(QueryError)
     def bad_request(exc: Exception):

@@ -106,10 +106,19 @@ def open_index(root: Path):
     if enricher is None:
         return None
     try:
-        return SearchIndex(root, enricher.partner_aliases())
+        index = SearchIndex(root, enricher.partner_aliases())
     except IndexMissing as exc:
         error(str(exc))
         return None
+    announce_index_sample(index.generation)
+    return index
+
+
+def announce_index_sample(generation: Path) -> None:
+    """Say so on stderr when the index was built from the generated sample corpus."""
+    from ..search.index_dir import Manifest
+
+    announce_sample(sorted({str(Path(p).parent) for p in Manifest.load(generation).files}))
 
 
 FILTER_OPTIONS = (("category", "ID"), ("theme", "ID"), ("partner", "NAME"), ("place", "NAME"),

@@ -7,7 +7,7 @@ import sys
 from tqdm import tqdm
 
 from ..enrich import VocabularyError
-from ..search.index_dir import IngestBusy
+from ..search.index_dir import IndexUnwritable, IngestBusy
 from ..search.ingest import ingest
 from .common import add_command, add_index_option, announce_sample, error, warn
 
@@ -17,9 +17,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         sub,
         "ingest",
         help="parse, enrich and index bulletins (incremental)",
-        description="Index every bulletin (.pdf, .txt) under the paths. A file already indexed with the "
-        "same content is skipped, a changed file replaces its items, and the PDF and the text of one "
-        "bulletin count once. Readers keep seeing the previous index until the new one is complete; "
+        description="Index every bulletin (.pdf, .txt) under the paths. A bulletin is its file: a file "
+        "already indexed with the same content is skipped, a changed file replaces its own items, a renamed "
+        "file is followed by its content, and two files covering one period are both kept (an item in both "
+        "counts once). The PDF and the text of one bulletin count once when their items agree (else the "
+        "text's are kept, with a warning). Items leave the index only with --prune (files gone) or when "
+        "their own file changed. Readers keep seeing the previous index until the new one is complete; "
         "an interrupted ingest leaves it untouched and the next run completes.",
         example="bulletins ingest bulletins/ --index data/index",
     )
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = ingest(args.paths, args.index, rebuild=args.rebuild, prune=args.prune,
                         workers=args.workers, progress=step)
-    except (IngestBusy, VocabularyError) as exc:
+    except (IngestBusy, IndexUnwritable, VocabularyError) as exc:
         error(str(exc))
         return 1
     finally:

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             counts[find.name] += 1
             types[find.name] = find.type
             examples.setdefault(find.name, _sentence_with(f"{item.title}. {item.body}", find.name))
-    _print(counts, types, examples, args.top)
+    _print(counts, types, examples, args.top, args.unknown)
     return 1 if reader.failed else 0
 
 
@@ -56,9 +56,9 @@ def _sentence_with(text: str, name: str) -> str:
     return " ".join(found[0].split()) if found else ""
 
 
-def _print(counts: Counter[str], types: dict[str, str], examples: dict[str, str], top: int) -> None:
+def _print(counts: Counter[str], types: dict[str, str], examples: dict[str, str], top: int, unknown: bool) -> None:
     if not counts:
-        print("no partners found")
+        print("no unknown partners (every partner found is in data/partners.toml)" if unknown else "no partners found")
         return
     for name, n in counts.most_common(top):
         print(f"{n:>5}  {name}  [{types[name]}]")

@@ -1,6 +1,10 @@
 """A bulletin file in, its items out: extraction, splitting and the `Item` records."""
 from __future__ import annotations
 
+import errno
+import os
+import re
+import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -37,7 +41,7 @@ def parse_file(path: str | Path) -> Parsed:
     period = _period(source, result)
     if not result.items:
         raise BulletinError(source, "no items found between the '***' separators")
-    notes = list(extracted.notes)
+    notes = list(extracted.notes) + _unread_header(result, period)
     if result.separators == 0:
         notes.append("no '***' separators: read as a single item")
     return Parsed(source, period, tuple(build_items(source, period, result)), tuple(notes))
@@ -70,6 +74,22 @@ def _period(source: str, result: SplitResult) -> Period:
     return fallback
 
 
+_HEADER_PERIOD = re.compile(r"covered the period\s*([^.\n]{0,60})", re.IGNORECASE)
+
+
+def _unread_header(result: SplitResult, period: Period) -> list[str]:
+    """A header that states a period the reader could not make sense of, when the file
+    name's month was used instead: said, not silently replaced."""
+    if result.period is not None or not result.items:
+        return []
+    first = result.items[0]
+    stated = _HEADER_PERIOD.search(f"{first.title} {first.body}")
+    if not stated:
+        return []
+    return [f"cannot read the period the header states ('{stated.group(1).strip()}'); "
+            f"used the file name's: {period.start} to {period.end}"]
+
+
 def build_items(source: str, period: Period, result: SplitResult) -> Iterator[Item]:
     seen: Counter[tuple[str, str]] = Counter()
     for raw in result.items:
@@ -100,8 +120,26 @@ def find_bulletins(paths: Iterable[str | Path]) -> tuple[list[Path], list[Bullet
         if not path.is_dir():
             found.append(path)
             continue
-        inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in BULLETIN_SUFFIXES and p.is_file())
-        if not inside:
+        named = sorted(p for p in path.rglob("*") if p.suffix.lower() in BULLETIN_SUFFIXES)
+        inside = [p for p in named if p.is_file()]
+        errors += [BulletinError(str(p), reason) for p in named if (reason := _not_a_file(p))]
+        if not named:
             errors.append(BulletinError(str(path), "is a folder with no .pdf or .txt bulletins in it"))
         found.extend(inside)
     return found, errors
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why a bulletin-named entry of a folder is skipped (None: it is a file, or a folder)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops: skipped"
+        if path.is_symlink():
+            return f"a symbolic link to {os.readlink(path)!r}, which does not exist: skipped"
+        return f"cannot be read ({exc.strerror}): skipped"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return f"{kind}, not a regular file: skipped"

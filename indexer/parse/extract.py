@@ -24,6 +24,7 @@ from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from indexer.errors import BulletinError
+from indexer.parse.limits import MB, InflateLimit, inflate_budget, limit
 from indexer.parse.lines import Line
 
 Kind = Literal["text", "pdf"]
@@ -46,10 +47,23 @@ def extract(path: str | Path) -> Extracted:
     # Readers accept junk before the header, but only a .pdf gets that benefit of the
     # doubt: a text file may well mention "%PDF-" in its first lines.
     if data.startswith(_PDF_MAGIC) or (named_pdf and _PDF_MAGIC in data[:1024]):
-        return _extract_pdf(data, shown)
+        try:
+            return _extract_pdf(data, shown)
+        except BulletinError as exc:
+            if named_pdf or not exc.reason.startswith("damaged PDF"):
+                raise
+            raise BulletinError(shown, "starts with %PDF- but is not a readable PDF (a PDF named as text?)") from None
     if named_pdf:
         raise BulletinError(shown, "not a PDF: no %PDF- header (is this really a .pdf?)")
+    _within(len(data), "BULLETINS_MAX_TEXT_MB", shown, "a text file")
     return _extract_text(data, shown)
+
+
+def _within(size: int, name: str, shown: str, what: str) -> None:
+    """BulletinError when `size` bytes pass the limit `name` (in MB)."""
+    if size > limit(name) * MB:
+        raise BulletinError(shown, f"{what} of {size / MB:,.1f} MB is over the limit of {limit(name)} MB "
+                                   f"(set {name} to change it)")
 
 
 def extract_lines(path: str | Path) -> list[Line]:
@@ -69,6 +83,7 @@ def _read_bytes(path: Path, shown: str) -> bytes:
             raise BulletinError(shown, "is a directory, not a file")
         if not stat.S_ISREG(mode):  # a FIFO or device would block or never end
             raise BulletinError(shown, "not a regular file")
+        _within(path.stat().st_size, "BULLETINS_MAX_FILE_MB", shown, "a file")
         data = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
         raise BulletinError(shown, "no such file") from None
@@ -163,8 +178,15 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
 def _read_pdf_glyphs(data: bytes, shown: str) -> list[list[_Glyph]]:
     """The one place that calls pdfplumber/pdfminer: every library failure ends here."""
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with inflate_budget(), pdfplumber.open(io.BytesIO(data)) as pdf:
+            _pages_within(len(pdf.pages), shown)
             return [_page_glyphs(page) for page in pdf.pages]
+    except BulletinError:
+        raise
+    except InflateLimit:
+        name = "BULLETINS_MAX_INFLATED_MB"
+        raise BulletinError(shown, f"its compressed streams inflate past the limit of {limit(name)} MB "
+                                   f"(a decompression bomb? set {name} to change it)") from None
     except PdfminerException as e:  # pdfplumber wraps pdfminer's errors at open time
         cause = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
         raise BulletinError(shown, _pdf_reason(cause)) from e
@@ -172,6 +194,12 @@ def _read_pdf_glyphs(data: bytes, shown: str) -> list[list[_Glyph]]:
         raise BulletinError(shown, _pdf_reason(e)) from e
     except Exception as e:  # corrupt streams surface as KeyError, zlib.error, TypeError, ...
         raise BulletinError(shown, f"damaged PDF: {type(e).__name__}") from e
+
+
+def _pages_within(pages: int, shown: str) -> None:
+    if pages > limit("BULLETINS_MAX_PAGES"):
+        raise BulletinError(shown, f"{pages} pages is over the limit of {limit('BULLETINS_MAX_PAGES')} "
+                                   f"(set BULLETINS_MAX_PAGES to change it)")
 
 
 def _page_glyphs(page: Page) -> list[_Glyph]:

@@ -17,36 +17,46 @@ def normalise(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+_TAIL_CHARS = 200  # of the paragraph so far, enough for any word a line can end with
+
+
 def join_lines(lines: Sequence[str], corpus: frozenset[str], compounds: frozenset[str]) -> str:
     """One paragraph from its printed lines.
 
     A word broken by a hyphen at a line end is rejoined ("organi-" + "zation") when the
     joined form is a known word and the hyphenated form is not one the bulletin uses
     elsewhere; a compound keeps its hyphen ("fact-" + "finding" -> "fact-finding").
+    Linear in the paragraph's length: each line looks only at the end of what came before.
     """
-    out = ""
+    pieces: list[str] = []
+    tail = ""  # the last _TAIL_CHARS characters of "".join(pieces)
     for raw in lines:
         line = normalise(raw)
         if not line:
             continue
-        if not out:
-            out = line
-            continue
-        out = _glue(out, line, corpus, compounds)
-    return out
+        if pieces:
+            glue, drop_hyphen = _glue(tail, line, corpus, compounds)
+            if drop_hyphen:
+                pieces[-1], tail = pieces[-1][:-1], tail[:-1]
+            line = glue + line
+        pieces.append(line)
+        tail = (tail + line)[-_TAIL_CHARS:]
+    return "".join(pieces)
 
 
-def _glue(left: str, right: str, corpus: frozenset[str], compounds: frozenset[str]) -> str:
+def _glue(left: str, right: str, corpus: frozenset[str], compounds: frozenset[str]) -> tuple[str, bool]:
+    """What goes between the paragraph so far (its end, `left`) and the next line, and
+    whether the hyphen ending `left` goes."""
     tail, head = _BROKEN_TAIL.search(left), _HEAD_WORD.match(right)
     if tail and right[:1].isupper():
-        return left + right  # "Pre-" + "Trial": a capitalised compound keeps its hyphen
+        return "", False  # "Pre-" + "Trial": a capitalised compound keeps its hyphen
     if not (tail and head):
-        return f"{left} {right}"
+        return " ", False
     stem, rest = tail.group(1), head.group(1)
     last_part = stem.rsplit("-", 1)[-1]
     if rejoin_broken_word(last_part, rest, corpus, compounds):
-        return left[:-1] + right
-    return left + right  # keep the hyphen: "fact-" + "finding"
+        return "", True
+    return "", False  # keep the hyphen: "fact-" + "finding"
 
 
 def corpus_words(text: str) -> tuple[frozenset[str], frozenset[str]]:

@@ -7,11 +7,13 @@ one place. Callers see item records, document numbers and plain strings.
 """
 from __future__ import annotations
 
+import contextvars
 import json
 import re
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -23,12 +25,14 @@ from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.searching import Searcher
 
 from ..item import Item
-from .postings import Evaluator, PostingCache
+from .postings import Evaluator, OverBudget, PostingCache
 
 # Facet fields searchable as `field:value` (values lower-cased, whole values as tokens).
 FACET_FIELDS = ("category", "theme", "partner", "place", "person")
 MAX_QUERY_CHARS = 500
-MAX_QUERY_TERMS = 40
+MAX_QUERY_TERMS = 40  # terms after parsing: a plain word counts twice (headline and body)
+MAX_EDITS = 2  # the most a fuzzy~ term may differ (more is capped, and the answer says so)
+QUERY_SECONDS = 1.5  # budget of one query from parsing to its suggestion (requests: <= 2 s)
 
 _ANALYZER = StemmingAnalyzer()
 
@@ -47,6 +51,10 @@ W3PerDocReader._cached_reader = _cached_column_reader
 
 class QueryError(ValueError):
     """A query that cannot be answered; the message says what is wrong, for the user."""
+
+
+class QueryTimeout(QueryError):
+    """A query that could not be answered within its time budget."""
 
 
 def schema() -> fields.Schema:
@@ -122,8 +130,24 @@ def writer(ix: index.Index) -> Iterator:
         w.commit()
 
 
-def delete_bulletin(w, bulletin: str) -> None:
-    w.delete_by_term("bulletin", bulletin)
+def moved_source(w, item_ids: Iterable[str], old: str, new: str, partner_forms: dict[str, tuple[str, ...]]) -> int:
+    """Items whose record names the file `old` (an absolute path) as its source, rewritten
+    to name `new`: the file was renamed. Returns how many were rewritten."""
+    with w.searcher() as s:
+        changed = []
+        for item_id in item_ids:
+            docnum = s.document_number(id=item_id)
+            stored = s.stored_fields(docnum) if docnum is not None else None
+            record = json.loads(stored["record"]) if stored else None
+            if record and str(Path(record["source"]).resolve()) == old:
+                changed.append((Item.from_dict({**record, "source": new}), stored["bulletin"]))
+    for item, bulletin in changed:
+        w.update_document(**document(item, bulletin, partner_forms))
+    return len(changed)
+
+
+def delete_item(w, item_id: str) -> None:
+    w.delete_by_term("id", item_id)
 
 
 def add_items(w, docs: Iterable[dict]) -> int:
@@ -152,13 +176,16 @@ def doc_count_all(ix: index.Index) -> int:
 class ParsedQuery:
     text: str
     q: query.Query
+    notes: list[str] = field(default_factory=list)  # what was changed or cut, said with the answer
+    deadline: float = float("inf")  # time.monotonic() by which the answer must be ready
+    expanded: dict = field(default_factory=dict)  # (field, text) of prefix/fuzzy terms -> their words
 
 
-def _parser(ix: index.Index) -> qparser.QueryParser:
+def _parser(ix: index.Index, date_errors: list[str]) -> qparser.QueryParser:
     parser = qparser.MultifieldParser(["title", "body"], ix.schema, group=qparser.AndGroup)
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
-    parser.add_plugin(DateParserPlugin(free=False))
+    parser.add_plugin(DateParserPlugin(free=False, callback=date_errors.append))
     return parser
 
 
@@ -167,6 +194,14 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 
 
 _BARE_FUZZY = re.compile(r"(\b\w{5,})~(?![\d/])")
+
+
+def _date_reason(text: str) -> str:
+    """One line for a date the parser could not read, naming it and the forms it reads."""
+    clause = _DATE_CLAUSE.search(text)
+    shown = clause.group(0) if clause else text
+    return (f"cannot read the date in '{shown}': write date:YYYY, date:YYYY-MM, date:YYYY-MM-DD, "
+            f"date:>YYYY-MM-DD or date:[YYYY-MM-DD to YYYY-MM-DD]")
 
 
 def _fuzzy_default(text: str) -> str:
@@ -186,21 +221,36 @@ def parse_query(ix: index.Index, text: str) -> ParsedQuery:
     text = text.replace("\x00", " ").strip()
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
+    date_errors: list[str] = []
     try:
-        q = _parser(ix).parse(_fuzzy_default(_compact_dates(text)))
-    except Exception as exc:  # Whoosh raises bare Exception for bad date ranges
-        raise QueryError(f"cannot read the query: {_reason(exc)}") from None
+        q = _parser(ix, date_errors).parse(_fuzzy_default(_compact_dates(text)))
+    except Exception as exc:  # Whoosh raises bare Exception (or int()'s ValueError) for bad date ranges
+        raise QueryError(_date_reason(text) if _DATE_CLAUSE.search(text) else f"cannot read the query: {_reason(exc)}") from None
+    if date_errors:
+        raise QueryError(_date_reason(text))
     if q is query.NullQuery:
         raise QueryError("the query has no words to search for")
     terms = list(q.iter_all_terms()) if hasattr(q, "iter_all_terms") else []
     if len(terms) > MAX_QUERY_TERMS:
-        raise QueryError(f"the query has too many terms ({len(terms)}; at most {MAX_QUERY_TERMS})")
+        raise QueryError(f"the query has too many terms ({len(terms)}; at most {MAX_QUERY_TERMS}, "
+                         f"and a word counts twice: headline and body)")
     for node in _leaves(q):
         if isinstance(node, query.Every):
             raise QueryError("'*' alone matches everything: leave the query empty to list all items")
         if isinstance(node, query.Prefix) and len(node.text) < 2:
             raise QueryError(f"'{node.text}*' is too short a prefix: give at least two letters")
-    return ParsedQuery(text, q)
+    return ParsedQuery(text, q, _cap_edits(q), time.monotonic() + QUERY_SECONDS)
+
+
+def _cap_edits(q: query.Query) -> list[str]:
+    """Fuzzy terms allowed more than MAX_EDITS edits get MAX_EDITS (the cost of the word
+    automaton grows steeply with the distance); one note per word says so."""
+    notes = {}
+    for node in _leaves(q):
+        if isinstance(node, query.FuzzyTerm) and node.maxdist > MAX_EDITS:
+            notes[node.text] = f"'{node.text}~{node.maxdist}': at most {MAX_EDITS} edits; searched '{node.text}~{MAX_EDITS}'"
+            node.maxdist = MAX_EDITS
+    return list(notes.values())
 
 
 def _leaves(q: query.Query) -> Iterator[query.Query]:
@@ -217,24 +267,34 @@ def _reason(exc: Exception) -> str:
 def scored_matches(searcher: Searcher, parsed: ParsedQuery, cache: PostingCache) -> tuple[np.ndarray, np.ndarray]:
     """Every match (document numbers, deleted ones included: callers mask them) and its
     relevance score, evaluated with numpy over postings kept in `cache`."""
+    evaluator = Evaluator(searcher, cache, parsed.deadline)
+    evaluator.expanded = parsed.expanded  # kept for matched_terms: expanded once per query
     try:
-        m = Evaluator(searcher, cache).matches(parsed.q)
+        m = evaluator.matches(parsed.q)
+    except OverBudget:
+        raise QueryTimeout(f"the query needs more than {QUERY_SECONDS:g} s: use fewer or longer "
+                           f"prefix* and fuzzy~ words") from None
     except Exception as exc:  # Whoosh raises bare Exception for some nodes it runs
         raise QueryError(f"cannot run the query: {_reason(exc)}") from None
+    for text, n in dict.fromkeys(evaluator.capped):
+        parsed.notes.append(f"'{text}' stands for more words than one term may: searched the {n} held by most items")
     return m.docs, m.scores
 
 
 def matched_terms(searcher: Searcher, parsed: ParsedQuery) -> frozenset[str]:
     """The indexed (stemmed) words of headline or body the query matched, prefix* and
-    fuzzy~ terms expanded, for marking them in snippets."""
-    try:
-        terms = parsed.q.existing_terms(searcher.reader(), expand=True)
-    except Exception:
-        return frozenset()
+    fuzzy~ terms as the words they were expanded to, for marking them in snippets."""
     out = set()
-    for fieldname, text in terms:
-        if fieldname in ("title", "body"):
-            out.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+    for node in _leaves(parsed.q):
+        fieldname = getattr(node, "fieldname", None)
+        if fieldname not in ("title", "body"):
+            continue
+        if isinstance(node, query.MultiTerm):
+            out.update(w.decode("utf-8") for w in parsed.expanded.get((fieldname, getattr(node, "text", None)), ()))
+        elif isinstance(node, query.Term):
+            out.add(node.text.decode("utf-8") if isinstance(node.text, bytes) else node.text)
+        elif isinstance(node, query.Phrase):
+            out.update(node.words)
     return frozenset(out)
 
 
@@ -242,6 +302,9 @@ def analysed_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """(indexed form, start, end) of each word of a text, as the text fields index it."""
     for token in _ANALYZER(text, chars=True, removestops=False):
         yield token.text, token.startchar, token.endchar
+
+
+_SUGGEST_BY: contextvars.ContextVar[float] = contextvars.ContextVar("suggest_by", default=float("inf"))
 
 
 class WordCorrector(spelling.Corrector):
@@ -267,6 +330,8 @@ class WordCorrector(spelling.Corrector):
         self._stems, self._near_stems = stems, spelling.ListCorrector(sorted(stems))
 
     def _suggestions(self, text, maxdist, prefix):
+        if time.monotonic() > _SUGGEST_BY.get():
+            return  # the query's budget is spent: the remaining words go uncorrected
         if self._stems is None:
             self._index()  # on the first suggestion asked for: most queries need none
         if text in self._stems:
@@ -283,11 +348,16 @@ class WordCorrector(spelling.Corrector):
 def suggestion(searcher: Searcher, parsed: ParsedQuery, corrector: WordCorrector | None) -> str | None:
     """A corrected query string when some word is not in the index but a close one is
     (from `corrector`; without one, from an older index's own spelling fields)."""
+    if time.monotonic() > parsed.deadline:
+        return None  # a nicety: not worth a late answer
     correctors = {"title": corrector, "body": corrector} if corrector is not None else None
+    token = _SUGGEST_BY.set(parsed.deadline)  # each word's correction checks it (one query per thread)
     try:
         corrected = searcher.correct_query(parsed.q, parsed.text, correctors=correctors)
     except Exception:
         return None
+    finally:
+        _SUGGEST_BY.reset(token)
     if corrected.query != parsed.q and corrected.string.strip() and corrected.string != parsed.text:
         return corrected.string
     return None

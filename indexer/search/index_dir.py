@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,42 +32,79 @@ class IndexMissing(Exception):
         self.root = root
 
 
+class IndexUnwritable(Exception):
+    """The index folder cannot be written (disk full, read-only, no permission)."""
+
+    def __init__(self, root: Path, exc: OSError) -> None:
+        reason = exc.strerror or type(exc).__name__
+        super().__init__(f"{root}: cannot write the index ({reason}); it was left as it was")
+        self.root = root
+
+
 class IngestBusy(Exception):
     def __init__(self, root: Path) -> None:
         super().__init__(f"{root}: another ingest is running on this index; try again when it ends")
 
 
+VERSION = 2
+
+
 @dataclass
 class Manifest:
-    """What the index holds: each file's content hash and bulletin, each bulletin's items."""
+    """What the index holds, by source file: each file's content hash, period and its own
+    item ids (the identity of a bulletin is its file, not its period or name).
 
-    files: dict[str, dict] = field(default_factory=dict)  # path -> {"sha256", "bulletin"}
-    bulletins: dict[str, dict] = field(default_factory=dict)  # key -> {"ids": [...], "source": path}
-    _periods: dict[str, dict[str, None]] | None = field(default=None, repr=False, compare=False)
+    `files[path]` (the file's absolute path) = {"sha256", "period", "ids": [...],
+    "bulletin": path, "shadowed_by": text path (a PDF whose items differ from its .txt
+    twin's; its ids are not indexed), "legacy": True (taken over from a version 1
+    manifest: read the file again to learn its own ids)}. An item id is indexed while at
+    least one file that is not shadowed claims it (`claims`).
+    """
 
-    def keys_for_period(self, period: str) -> list[str]:
-        """The bulletins covering `period` (looked up, not scanned: an ingest asks per file)."""
-        if self._periods is None:
-            self._periods = {}
-            for key, entry in self.bulletins.items():
-                self._periods.setdefault(entry.get("period"), {})[key] = None
-        return [k for k in self._periods.get(period, {}) if self.bulletins.get(k, {}).get("period") == period]
+    files: dict[str, dict] = field(default_factory=dict)
 
-    def put_bulletin(self, key: str, entry: dict) -> None:
-        self.bulletins[key] = entry
-        if self._periods is not None:
-            self._periods.setdefault(entry.get("period"), {})[key] = None
+    @property
+    def bulletins(self) -> dict[str, dict]:
+        """One bulletin per file, {"ids", "source", "period"} (the version 1 view, for readers)."""
+        return {path: {"ids": f.get("ids", []), "source": path, "period": f.get("period", "")}
+                for path, f in self.files.items()}
+
+    def active(self) -> Iterator[tuple[str, dict]]:
+        """The files whose items are indexed (not shadowed by a text twin)."""
+        return ((p, f) for p, f in self.files.items() if not f.get("shadowed_by"))
+
+    def claims(self) -> Counter:
+        """Item id -> number of indexed files that hold it."""
+        counts: Counter = Counter()
+        for _, f in self.active():
+            counts.update(dict.fromkeys(f.get("ids", ()), 1))
+        return counts
 
     @classmethod
     def load(cls, generation: Path | None) -> "Manifest":
         if generation is None or not (generation / MANIFEST).exists():
             return cls()
         data = json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
-        return cls(data.get("files", {}), data.get("bulletins", {}))
+        if data.get("version") == VERSION:
+            return cls(data.get("files", {}))
+        return cls._upgrade(data)
+
+    @classmethod
+    def _upgrade(cls, data: dict) -> "Manifest":
+        """A version 1 manifest (files -> a bulletin keyed by period and stem, which two
+        files could share): each file takes its bulletin's ids and is marked legacy, so
+        the next ingest that sees it reads it again and records its own items."""
+        bulletins = data.get("bulletins", {})
+        files = {}
+        for path, f in data.get("files", {}).items():
+            b = bulletins.get(f.get("bulletin"), {})
+            files[path] = {"sha256": f.get("sha256", ""), "period": b.get("period", ""), "ids": list(b.get("ids", [])),
+                           "bulletin": path, "legacy": True}
+        return cls(files)
 
     def save(self, generation: Path) -> None:
         tmp = generation / (MANIFEST + ".tmp")
-        tmp.write_text(json.dumps({"files": self.files, "bulletins": self.bulletins}, indent=1), encoding="utf-8")
+        tmp.write_text(json.dumps({"version": VERSION, "files": self.files}, indent=1), encoding="utf-8")
         tmp.replace(generation / MANIFEST)
 
 
@@ -90,13 +128,25 @@ class IndexDir:
         return current
 
     def new_generation(self, copy_of: Path | None) -> Path:
-        self.root.mkdir(parents=True, exist_ok=True)
         path = self.root / f"{PREFIX}{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
-        if copy_of is not None:
-            shutil.copytree(copy_of, path)
-        else:
-            path.mkdir()
+        with self.discarded_on_failure(path):
+            if copy_of is not None:
+                shutil.copytree(copy_of, path)
+            else:
+                path.mkdir(parents=True)
         return path
+
+    @contextmanager
+    def discarded_on_failure(self, generation: Path) -> Iterator[None]:
+        """Remove a generation being written when writing fails (the pointer never saw it);
+        a failure of the file system becomes IndexUnwritable, one line."""
+        try:
+            yield
+        except BaseException as exc:
+            shutil.rmtree(generation, ignore_errors=True)
+            if isinstance(exc, OSError):
+                raise IndexUnwritable(self.root, exc) from None
+            raise
 
     def publish(self, generation: Path) -> None:
         """Point readers at `generation` in one atomic step, then tidy up."""
@@ -109,6 +159,16 @@ class IndexDir:
         tmp.replace(self.root / POINTER)
         self.remove_debris(keep={generation.name, previous.name if previous else ""})
 
+    def tidy(self) -> None:
+        """Debris a killed clean-up left, removed by an ingest with nothing else to do: all
+        generations but the current one and the newest other (readers may hold it open)."""
+        current = self.current()
+        others = sorted((p.name for p in self.root.glob(PREFIX + "*") if current is None or p != current), reverse=True)
+        try:
+            self.remove_debris(keep={current.name if current else "", *others[:1]})
+        except OSError:
+            pass  # a read-only index: nothing to tidy, and nothing was asked of it
+
     def remove_debris(self, keep: set[str]) -> None:
         """Generations nobody points to: left by a killed ingest, or older than the
         previous one (which stays for readers that still have it open)."""
@@ -119,8 +179,12 @@ class IndexDir:
     @contextmanager
     def ingest_lock(self) -> Iterator[int]:
         """One ingest at a time; the lock goes with the process if it dies."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / LOCK, "w") as handle:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            handle = open(self.root / LOCK, "a")
+        except OSError as exc:
+            raise IndexUnwritable(self.root, exc) from None
+        with handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:

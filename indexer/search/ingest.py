@@ -1,14 +1,17 @@
 """Incremental ingest: parse, enrich and index every bulletin under some paths.
 
-A file whose content hash is already indexed is skipped; a changed file replaces its
-bulletin's items; the PDF and the text of one bulletin (same period) are one bulletin;
-with `prune`, bulletins whose files are gone leave the index. All changes land in a new
-generation of the index that is published at once (see `index_dir`).
+A bulletin's identity is its source file (see `sources`): a file already indexed with the
+same content is skipped, a changed file replaces its own items, a renamed or copied file
+is followed by its content hash. The PDF and the .txt of one bulletin (same folder, same
+name) are twins when their items agree; when they differ the text's items are kept and
+a warning says so. Two files covering one period are both kept, an item in both counted
+once (by id). Nothing leaves the index but the items of files gone (with `prune`) and a
+changed file's own replaced items, and the summary counts every removal. All changes
+land in a new generation of the index that is published at once (see `index_dir`).
 """
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import multiprocessing
 import os
 import signal
@@ -20,11 +23,14 @@ from pathlib import Path
 
 from . import engine
 from ..enrich import Enricher
-from ..errors import BulletinError
+from ..errors import BulletinError, shown_path
 from .facets import FacetTable
 from .index_dir import IndexDir, Manifest
 from ..parse import Parsed, find_bulletins, parse_file
+from .sources import Plan, file_hash, file_key, plan, twin_pdfs, twin_text
 from .spelling import Vocabulary
+
+__all__ = ["IngestReport", "file_hash", "ingest"]
 
 PARALLEL_FROM = 4  # files; below this a process pool costs more than it saves
 
@@ -32,9 +38,12 @@ PARALLEL_FROM = 4  # files; below this a process pool costs more than it saves
 @dataclass
 class IngestReport:
     files: int = 0
-    bulletins_added: int = 0
-    bulletins_replaced: int = 0
-    bulletins_removed: int = 0
+    bulletins_added: int = 0  # files whose items were indexed for the first time
+    bulletins_replaced: int = 0  # changed files (and files read again to restore their items)
+    bulletins_removed: int = 0  # files gone, pruned
+    files_renamed: int = 0
+    files_copied: int = 0
+    twins: int = 0  # PDFs with the same items as their .txt
     files_skipped: int = 0
     files_failed: int = 0
     items_added: int = 0
@@ -46,34 +55,18 @@ class IngestReport:
 
     def summary(self) -> str:
         rate = f", {self.items_added / self.seconds:,.0f} items/s" if self.items_added and self.seconds else ""
+        followed = f"{self.files_renamed} renamed, {self.files_copied} copied, " if self.files_renamed or self.files_copied else ""
         return (
-            f"{self.files} file(s): {self.bulletins_added} bulletin(s) added, {self.bulletins_replaced} replaced, "
-            f"{self.bulletins_removed} removed, {self.files_skipped} file(s) unchanged, {self.files_failed} failed; "
+            f"{self.files} file(s): {self.bulletins_added} added, {self.bulletins_replaced} replaced, "
+            f"{self.bulletins_removed} removed, {followed}{self.twins} PDF(s) the same as their text, "
+            f"{self.files_skipped} unchanged, {self.files_failed} failed; "
             f"items: {self.items_added} added, {self.items_removed} removed, {self.items_total} in the index; "
             f"{self.seconds:.1f} s{rate}"
         )
 
 
-def file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def period_key(parsed: Parsed) -> str:
     return f"{parsed.period.start}..{parsed.period.end}"
-
-
-def bulletin_key(manifest: Manifest, parsed: Parsed, path: str) -> str:
-    """One key per bulletin: the PDF and the text of it share one (same period, mostly the
-    same items); another bulletin that happens to cover the same period gets its own."""
-    period, ids = period_key(parsed), {i.id for i in parsed.items}
-    for key in manifest.keys_for_period(period):
-        if len(ids & set(manifest.bulletins[key]["ids"])) * 2 >= max(1, len(ids)):
-            return key
-    return f"{period}#{Path(path).stem}"
 
 
 # Worker-process state: one enricher per process, loaded once.
@@ -106,28 +99,30 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def _parse_and_enrich(path: str) -> Parsed | BulletinError:
+def _parse_and_enrich(task: tuple[str, bool]) -> Parsed | BulletinError:
+    """One file parsed, and enriched unless it is a PDF to compare with its text twin."""
+    path, enrich = task
     try:
         parsed = parse_file(path)
     except BulletinError as exc:
         return exc
     assert _ENRICHER is not None
-    return parsed.with_items(tuple(_ENRICHER.enrich(i) for i in parsed.items))
+    return parsed.with_items(tuple(_ENRICHER.enrich(i) for i in parsed.items)) if enrich else parsed
 
 
-def _process(paths: Sequence[str], workers: int, progress: Callable[[int], None],
+def _process(tasks: Sequence[tuple[str, bool]], workers: int, progress: Callable[[int], None],
              inherited: tuple[int, ...] = ()) -> Iterator[Parsed | BulletinError]:
-    """Parsed and enriched files in order, as they are ready (the caller indexes meanwhile)."""
-    if len(paths) < PARALLEL_FROM or workers <= 1:
+    """Parsed (and enriched) files in order, as they are ready (the caller indexes meanwhile)."""
+    if len(tasks) < PARALLEL_FROM or workers <= 1:
         _init_worker()
-        for p in paths:
-            yield _parse_and_enrich(p)
+        for task in tasks:
+            yield _parse_and_enrich(task)
             progress(1)
         return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker, initargs=(os.getpid(), inherited),
                              mp_context=context) as pool:
-        for result in pool.map(_parse_and_enrich, paths, chunksize=2):
+        for result in pool.map(_parse_and_enrich, tasks, chunksize=2):
             yield result
             progress(1)
 
@@ -141,48 +136,80 @@ def ingest(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
-    """Bring the index at `index_root` up to date with the bulletins under `paths`."""
+    """Bring the index at `index_root` up to date with the bulletins under `paths`.
+    Raises IndexUnwritable (one line) when the index folder cannot be written."""
     started = time.perf_counter()
     report = IngestReport()
     root = IndexDir(index_root)
     with root.ingest_lock() as lock_fd:
         current = None if rebuild else root.current()
         manifest = Manifest.load(current)
+        indexed = _indexed_ids(current)
         files, problems = find_bulletins(paths)
-        report.errors += [str(p) for p in problems]
-        report.files_failed += len(problems)
-        report.files = len(files) + len(problems)
-        changed = _changed_files(files, manifest, report)
-        gone = _missing_files(manifest) if prune else []
-        if not changed and not gone and current is not None:
-            report.items_total = sum(len(b["ids"]) for b in manifest.bulletins.values())
-            report.seconds = time.perf_counter() - started
-            return report
-        generation = root.new_generation(copy_of=current)
-        ix = engine.open_dir(generation) if current is not None else engine.create(generation)
-        to_parse, twins = _split_twins(changed)
-        step = _stepper(progress, len(to_parse))
-        workers = workers or min(2, os.cpu_count() or 1)
-        results = _process([str(p) for p, _ in to_parse], workers, step, (lock_fd,))
-        enricher = Enricher()
-        forms = {p.name: (*p.aliases, *p.acronyms) for p in enricher.partners.partners}
-        with engine.writer(ix) as w:
-            for (path, digest), result in zip(to_parse, results):
-                _apply(w, manifest, str(path), digest, result, forms, report)
-            orphans = [t for t in twins if not _record_twin(manifest, *t, report)]
-            for (path, digest), result in zip(orphans, _process([str(p) for p, _ in orphans], workers, step, (lock_fd,))):
-                _apply(w, manifest, str(path), digest, result, forms, report)
-            for path in gone:
-                _forget(w, manifest, path, report)
-        words = Vocabulary()
-        table = FacetTable.build(words.counting(engine.stored_records(ix)), engine.doc_count_all(ix))
-        table.save(generation)
-        words.save(generation)
-        manifest.save(generation)
-        root.publish(generation)
-    report.items_total = int(table.live.sum())
+        todo = plan(files, manifest, indexed, prune)
+        _count_plan(report, files, problems, todo, manifest)
+        if todo.empty() and current is not None:
+            root.tidy()
+            report.items_total = len(indexed)
+        else:
+            generation = root.new_generation(copy_of=current)
+            with root.discarded_on_failure(generation):
+                table = _write(generation, current, manifest, indexed, todo,
+                               _Pool(workers or min(2, os.cpu_count() or 1), (lock_fd,), progress), report)
+                root.publish(generation)
+            report.items_total = int(table.live.sum())
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _count_plan(report: IngestReport, files, problems, todo: Plan, manifest: Manifest) -> None:
+    failed = [str(p) for p in (*problems, *todo.errors)]
+    report.errors += failed
+    report.files_failed += len(failed)
+    report.files = len(files) + len(problems)
+    report.files_skipped = todo.unchanged
+    if any(f.get("legacy") for f in manifest.files.values()):
+        report.notes.append("the index was made by an earlier version: each file is read again once, "
+                            "to record its own items (nothing indexed is removed by this)")
+
+
+def _indexed_ids(current: Path | None) -> set[str]:
+    """The ids of the items live in the current generation (from its facet table)."""
+    if current is None:
+        return set()
+    try:
+        table = FacetTable.load(current)
+    except (OSError, KeyError, ValueError):
+        return {record["id"] for _, record in engine.stored_records(engine.open_dir(current))}
+    return {i for i, live in zip(table.ids, table.live.tolist()) if live}
+
+
+@dataclass
+class _Pool:
+    workers: int
+    inherited: tuple[int, ...]
+    progress: Callable[[int, int], None] | None
+
+
+def _write(generation: Path, current: Path | None, manifest: Manifest, indexed: set[str], todo: Plan,
+           pool: _Pool, report: IngestReport) -> FacetTable:
+    """Apply the plan to the new generation; its facet table, words and manifest saved."""
+    ix = engine.open_dir(generation) if current is not None else engine.create(generation)
+    reads = _ordered(todo.read, manifest)
+    tasks = [(str(path), twin is None) for path, _, twin in reads]
+    results = _process(tasks, pool.workers, _stepper(pool.progress, len(tasks)), pool.inherited)
+    with engine.writer(ix) as w:
+        changes = _Changes(w, manifest, indexed, report)
+        changes.settle(todo)
+        for (path, digest, twin), result in zip(reads, results):
+            changes.apply(path, digest, twin, result)
+        changes.finish()
+    words = Vocabulary()
+    table = FacetTable.build(words.counting(engine.stored_records(ix)), engine.doc_count_all(ix))
+    table.save(generation)
+    words.save(generation)
+    manifest.save(generation)
+    return table
 
 
 def _stepper(progress: Callable[[int, int], None] | None, total: int) -> Callable[[int], None]:
@@ -197,82 +224,150 @@ def _stepper(progress: Callable[[int, int], None] | None, total: int) -> Callabl
     return step
 
 
-def _changed_files(files: Sequence[Path], manifest: Manifest, report: IngestReport) -> list[tuple[Path, str]]:
-    changed = []
-    for path in files:
-        key = str(path.resolve())
-        try:
-            digest = file_hash(path)
-        except OSError:
-            changed.append((path, ""))  # let the parser name the problem
-            continue
-        if manifest.files.get(key, {}).get("sha256") == digest:
-            report.files_skipped += 1
+def _ordered(read: list[tuple[Path, str]], manifest: Manifest) -> list[tuple[Path, str, str | None]]:
+    """(file, hash, its text twin or None): texts first, so that a PDF is compared with
+    what its text gives now. A PDF beside a text is only parsed (not enriched): its items
+    are indexed only when it stands alone."""
+    keys = {str(path.resolve()) for path, _ in read}
+    out = []
+    for path, digest in read:
+        text = twin_text(path.resolve())
+        twin = text if text and (text in keys or text in manifest.files) and Path(text).exists() else None
+        out.append((path, digest, twin))
+    return sorted(out, key=lambda r: r[2] is not None)
+
+
+class _Changes:
+    """The changes of one ingest to the index and the manifest, with what they count."""
+
+    def __init__(self, w, manifest: Manifest, indexed: set[str], report: IngestReport) -> None:
+        self.w, self.manifest, self.indexed, self.report = w, manifest, indexed, report
+        self.claims = manifest.claims()
+        self.released: set[str] = set()
+        self.recorded: list[str] = []  # files whose items were (re)read by this ingest
+        self.enricher = Enricher()
+        self.forms = {p.name: (*p.aliases, *p.acronyms) for p in self.enricher.partners.partners}
+
+    # ------------------------------------------------------------------ from the manifest
+
+    def settle(self, todo: Plan) -> None:
+        for old, new in todo.moved:
+            self.manifest.files[new] = {**self.manifest.files.pop(old), "bulletin": new}
+            if not self.manifest.files[new].get("shadowed_by"):
+                engine.moved_source(self.w, self.manifest.files[new]["ids"], old, new, self.forms)
+            self.report.files_renamed += 1
+            self.report.notes.append(f"{shown_path(new)}: the file {shown_path(old)} moved here (same content); nothing re-read")
+        for source, new in todo.copied:
+            entry = {**self.manifest.files[source], "bulletin": new}
+            self.manifest.files[new] = entry
+            self._claim(entry["ids"])
+            self.report.files_copied += 1
+        for path in todo.gone:
+            self._release(self.manifest.files.pop(path))
+            self.report.bulletins_removed += 1
+
+    # ------------------------------------------------------------------ from parsed files
+
+    def apply(self, path: Path, digest: str, twin: str | None, result: Parsed | BulletinError) -> None:
+        if isinstance(result, BulletinError):
+            self.report.errors.append(str(result))
+            self.report.files_failed += 1
+            return  # whatever this file gave before stays indexed
+        key = file_key(path)
+        self.report.notes += [f"{shown_path(str(path))}: {note}" for note in result.notes if not twin]
+        text = self.manifest.files.get(twin) if twin else None
+        if text is None or text.get("legacy"):
+            self.record(key, digest, self._enriched(result) if twin else result)
+        elif set(text["ids"]) == {i.id for i in result.items}:
+            self._enter(key, digest, result, None)
+            self.report.twins += 1
         else:
-            changed.append((path, digest))
-    return changed
+            self._enter(key, digest, result, twin)
+            self.report.notes.append(_differ(key, twin, [i.id for i in result.items], text["ids"]))
+
+    def record(self, key: str, digest: str, parsed: Parsed) -> None:
+        """A file whose own items are indexed: added, or replacing what it gave before."""
+        old = self.manifest.files.get(key)
+        self._enter(key, digest, parsed, None)
+        self.recorded.append(key)
+        fresh = [i for i in parsed.items if i.id not in self.indexed]
+        self.report.items_added += engine.add_items(self.w, (engine.document(i, period_key(parsed), self.forms) for i in fresh))
+        self.indexed.update(i.id for i in fresh)
+        if old is None:
+            self.report.bulletins_added += 1
+        else:
+            self.report.bulletins_replaced += 1
+
+    def _enter(self, key: str, digest: str, parsed: Parsed, shadowed_by: str | None) -> None:
+        self._release(self.manifest.files.get(key))
+        entry = {"sha256": digest, "period": period_key(parsed), "ids": [i.id for i in parsed.items], "bulletin": key}
+        if shadowed_by:
+            entry["shadowed_by"] = shadowed_by
+        else:
+            self._claim(entry["ids"])
+        self.manifest.files[key] = entry
+
+    def _enriched(self, parsed: Parsed) -> Parsed:
+        return parsed.with_items(tuple(self.enricher.enrich(i) for i in parsed.items))
+
+    # ------------------------------------------------------------------ claims
+
+    def _claim(self, ids: Iterable[str]) -> None:
+        for i in set(ids):
+            self.claims[i] += 1
+
+    def _release(self, entry: dict | None) -> None:
+        if entry is None or entry.get("shadowed_by"):
+            return
+        for i in set(entry.get("ids", ())):
+            self.claims[i] -= 1
+            self.released.add(i)
+
+    # ------------------------------------------------------------------ the end
+
+    def finish(self) -> None:
+        self._recheck_twins()
+        self._note_shared_periods()
+        for i in sorted(self.released):
+            if self.claims[i] <= 0 and i in self.indexed:
+                engine.delete_item(self.w, i)
+                self.indexed.discard(i)
+                self.report.items_removed += 1
+
+    def _recheck_twins(self) -> None:
+        """A text read again may now agree or disagree with the PDF beside it (not re-read)."""
+        pdfs = twin_pdfs(self.manifest.files)
+        for text in self.recorded:
+            pdf = pdfs.get(text)
+            entry = self.manifest.files.get(pdf) if pdf and pdf not in self.recorded else None
+            if entry is None or entry.get("legacy") or not Path(pdf).exists():
+                continue
+            agree = set(entry["ids"]) == set(self.manifest.files[text]["ids"])
+            if agree and entry.get("shadowed_by"):
+                del entry["shadowed_by"]
+                self._claim(entry["ids"])
+            elif not agree and not entry.get("shadowed_by"):
+                self._release(entry)
+                entry["shadowed_by"] = text
+                self.report.notes.append(_differ(pdf, text, entry["ids"], self.manifest.files[text]["ids"]))
+
+    def _note_shared_periods(self) -> None:
+        """One line per file read now that covers the same period as another kept file."""
+        by_period: dict[str, list[str]] = {}
+        for path, entry in self.manifest.active():
+            by_period.setdefault(entry.get("period", ""), []).append(path)
+        for key in self.recorded:
+            entry = self.manifest.files[key]
+            others = [p for p in by_period.get(entry["period"], []) if p != key and twin_text(p) != key]
+            if others:
+                common = set(entry["ids"]).intersection(*(self.manifest.files[p]["ids"] for p in others[:1]))
+                more = f" and {len(others) - 1} other file(s)" if len(others) > 1 else ""
+                self.report.notes.append(
+                    f"{shown_path(key)}: covers the same period ({entry['period']}) as {shown_path(others[0])}{more}; "
+                    f"both kept ({len(common)} item(s) in both, counted once)")
 
 
-def _split_twins(changed: list[tuple[Path, str]]) -> tuple[list[tuple[Path, str]], list[tuple[Path, str]]]:
-    """A PDF next to a text file of the same name is the same bulletin: read only the text
-    (faster, and what pdftotext made of that very PDF) and record the PDF as its twin."""
-    texts = {p.with_suffix("") for p, _ in changed if p.suffix.lower() == ".txt"}
-    twins = [(p, d) for p, d in changed if p.suffix.lower() == ".pdf" and p.with_suffix("") in texts]
-    return [c for c in changed if c not in twins], twins
-
-
-def _record_twin(manifest: Manifest, path: Path, digest: str, report: IngestReport) -> bool:
-    """Attach a PDF to the bulletin its text twin gave; False if the twin gave none."""
-    twin = manifest.files.get(str(path.with_suffix(".txt").resolve()))
-    if not twin or twin["bulletin"] not in manifest.bulletins:
-        return False
-    manifest.files[str(path.resolve())] = {"sha256": digest, "bulletin": twin["bulletin"]}
-    report.files_skipped += 1
-    return True
-
-
-def _missing_files(manifest: Manifest) -> list[str]:
-    return [path for path in manifest.files if not Path(path).exists()]
-
-
-def _apply(w, manifest: Manifest, path: str, digest: str, result, forms, report: IngestReport) -> None:
-    """Index one parsed file: a new bulletin, a replacement, or the other format of one."""
-    if isinstance(result, BulletinError):
-        report.errors.append(str(result))
-        report.files_failed += 1
-        return  # whatever this file gave before stays indexed
-    key, absolute = bulletin_key(manifest, result, path), str(Path(path).resolve())
-    ids = [i.id for i in result.items]
-    old_key = manifest.files.get(absolute, {}).get("bulletin")
-    if old_key and old_key != key:
-        _detach(w, manifest, absolute, old_key, report)
-    existing = manifest.bulletins.get(key)
-    manifest.files[absolute] = {"sha256": digest, "bulletin": key}
-    if existing and existing["ids"] == ids:
-        report.files_skipped += 1  # the same bulletin in another format: nothing to change
-        return
-    if existing:
-        engine.delete_bulletin(w, key)
-        report.items_removed += len(existing["ids"])
-        report.bulletins_replaced += 1
-        if existing["source"] != absolute and Path(existing["source"]).exists():
-            report.notes.append(f"{path}: holds the bulletin for {key} as {existing['source']} does, "
-                                f"with different items; indexed this file's")
-    else:
-        report.bulletins_added += 1
-    report.items_added += engine.add_items(w, (engine.document(i, key, forms) for i in result.items))
-    manifest.put_bulletin(key, {"ids": ids, "source": absolute, "period": period_key(result)})
-
-
-def _detach(w, manifest: Manifest, path: str, key: str, report: IngestReport) -> None:
-    """The file no longer holds bulletin `key`: drop the bulletin if no other file does."""
-    others = [p for p, f in manifest.files.items() if f.get("bulletin") == key and p != path]
-    if not others and key in manifest.bulletins:
-        engine.delete_bulletin(w, key)
-        report.items_removed += len(manifest.bulletins.pop(key)["ids"])
-        report.bulletins_removed += 1
-
-
-def _forget(w, manifest: Manifest, path: str, report: IngestReport) -> None:
-    key = manifest.files.pop(path)["bulletin"]
-    _detach(w, manifest, path, key, report)
+def _differ(pdf: str, text: str, pdf_ids: Sequence[str], text_ids: Sequence[str]) -> str:
+    only_pdf, only_text = len(set(pdf_ids) - set(text_ids)), len(set(text_ids) - set(pdf_ids))
+    return (f"{shown_path(pdf)}: its items differ from those of {shown_path(text)} ({only_pdf} only in the PDF, "
+            f"{only_text} only in the text); kept the text's")

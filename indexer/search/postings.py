@@ -6,20 +6,27 @@ block at a time into numpy arrays, keeps them per index generation in a bounded 
 and evaluates the query tree Whoosh's parser built with array set operations and a
 vectorised BM25F (Whoosh's own formula, statistics and field lengths, so the ranking
 is Whoosh's). Phrases are checked against word positions, read only for the documents
-that hold every word. A node it does not know (prefix*, fuzzy~, ranges, ...) is run
-by Whoosh and joined in as arrays, so every query the parser accepts is answered.
+that hold every word. Prefix*, fuzzy~ and wildcard terms are expanded here, to at most
+`MAX_EXPANSIONS` words (the commonest) found among at most `MAX_SCANNED` of the index's
+words, and answered as the union of those words. A node it does not know (ranges, ...)
+is run by Whoosh and joined in as arrays, so every query the parser accepts is answered.
+An evaluation given a deadline raises `OverBudget` when it passes it (checked between
+nodes and while scanning words), so no query holds a server thread for long.
 
 Like `engine`, this module imports Whoosh; nothing else does.
 """
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pickle import loads
 
 import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 from whoosh import query
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
@@ -27,6 +34,9 @@ from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 CACHE_BYTES = 256 * 2**20  # postings and phrase matches kept per generation
+MAX_EXPANSIONS = 100  # words one prefix*, fuzzy~ or wildcard term stands for at most
+MAX_SCANNED = 50_000  # index words looked at to expand one such term
+_EXPANDING = (query.Prefix, query.FuzzyTerm, query.Wildcard)
 _EMPTY_DOCS = np.zeros(0, dtype=np.int64)
 _EMPTY_SCORES = np.zeros(0, dtype=np.float64)
 _BYTE_LENGTHS = np.asarray([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -45,6 +55,10 @@ class Matches:
 
     def scaled(self, boost: float) -> "Matches":
         return self if boost == 1.0 else Matches(self.docs, self.scores * boost)
+
+
+class OverBudget(Exception):
+    """The evaluation passed its deadline."""
 
 
 class PostingCache:
@@ -82,7 +96,10 @@ def _nbytes(value: Matches | np.ndarray) -> int:
 class Evaluator:
     """Evaluates parsed queries against one searcher, reading through a shared cache."""
 
-    def __init__(self, searcher, cache: PostingCache) -> None:
+    def __init__(self, searcher, cache: PostingCache, deadline: float | None = None) -> None:
+        self.deadline = deadline  # time.monotonic() after which the evaluation gives up
+        self.expanded: dict[tuple[str, str], list[bytes]] = {}  # (field, text) -> the words used
+        self.capped: list[tuple[str, int]] = []  # (term, words used) of terms that stood for more
         self.searcher = searcher
         self.reader = searcher.reader()
         self.schema = searcher.schema
@@ -95,6 +112,7 @@ class Evaluator:
     # ------------------------------------------------------------------ the tree
 
     def matches(self, q: query.Query) -> Matches:
+        self._check_time()
         kind = type(q)
         if q is query.NullQuery or kind is type(query.NullQuery):
             return Matches.empty()
@@ -114,13 +132,84 @@ class Evaluator:
             return _minus(self._everything(), self.matches(q.query))
         if kind is query.Phrase and q.slop == 1 and self._positional(q.fieldname):
             return self._phrase(q.fieldname, tuple(q.words)).scaled(q.boost)
+        if kind in _EXPANDING:
+            return self._expanding(q)
         return self._by_whoosh(q)
+
+    def _check_time(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise OverBudget()
+
+    # ------------------------------------------------------------------ prefix, fuzzy, wildcard
+
+    def _expanding(self, q) -> Matches:
+        """The union of the words the term stands for, scored as Whoosh scores it: one word
+        as that word; several summed, except that a constant-score term of three words or
+        more in an index of at most 5,000 items scores its boost (Whoosh then switches to
+        an unscored union matcher)."""
+        words = self.expansion(q)
+        if not words:
+            return Matches.empty()
+        if len(words) == 1:
+            return self._term(q.fieldname, words[0])
+        union = _union([self._term(q.fieldname, w) for w in words])
+        tree = len(words) < query.Or.TOO_MANY_CLAUSES and (len(words) == 2 or self.doc_count > 5000)
+        if q.constantscore and not tree:
+            return Matches(union.docs, np.full(union.docs.size, float(q.boost)))
+        return union.scaled(q.boost)
+
+    def expansion(self, q) -> list[bytes]:
+        """The indexed words of a prefix, fuzzy or wildcard term: the `MAX_EXPANSIONS` held
+        by most items, among the first `MAX_SCANNED` words it matches."""
+        key = (q.fieldname, q.text)
+        if key not in self.expanded:
+            shared = ("expansion", type(q).__name__, q.fieldname, q.text, getattr(q, "maxdist", 0),
+                      getattr(q, "prefixlength", 0))  # kept per generation: a repeated query is free
+            words, capped = self.cache.get(shared, lambda: self._expand(q), lambda v: 100 + sum(map(len, v[0])))
+            if capped:
+                self.capped.append((q.text, len(words)))
+            self.expanded[key] = words
+        return self.expanded[key]
+
+    def _expand(self, q) -> tuple[list[bytes], bool]:
+        found = self._fuzzy(q) if type(q) is query.FuzzyTerm else self._scan(q)
+        if len(found) <= MAX_EXPANSIONS:
+            return found, False
+        return sorted(found, key=lambda w: -self.reader.doc_frequency(q.fieldname, w))[:MAX_EXPANSIONS], True
+
+    def _fuzzy(self, q) -> list[bytes]:
+        """The field's words within `maxdist` edits (Levenshtein, as Whoosh's automaton
+        counts them), found with rapidfuzz over the field's word list: Whoosh's pure-Python
+        automaton took about 30 ms a term, rapidfuzz takes about 1 ms over 50,000 words."""
+        words = self.cache.get(("lexicon", q.fieldname), lambda: self._lexicon(q.fieldname),
+                               lambda w: 100 + sum(len(x) + 50 for x in w))
+        self._check_time()
+        found = process.extract(q.text, words, scorer=Levenshtein.distance, score_cutoff=int(q.maxdist), limit=None)
+        prefix = q.text[:q.prefixlength]
+        return [w.encode("utf-8") for w, _, _ in found if w.startswith(prefix)]
+
+    def _lexicon(self, fieldname: str) -> list[str]:
+        return [b.decode("utf-8") for b in self.reader.lexicon(fieldname)] if fieldname in self.schema else []
+
+    def _scan(self, q) -> list[bytes]:
+        found = []
+        for n, word in enumerate(q._btexts(self.reader)):
+            if n % 256 == 0:
+                self._check_time()
+            if n >= MAX_SCANNED:
+                break
+            found.append(word if isinstance(word, bytes) else self.schema[q.fieldname].to_bytes(word))
+        return found
 
     def _and(self, subqueries) -> Matches:
         wanted = [s for s in subqueries if type(s) is not query.Not]
         unwanted = [s.query for s in subqueries if type(s) is query.Not]
-        parts = [self.matches(s) for s in wanted] if wanted else [self._everything()]
-        out = _intersection(parts)
+        parts = []
+        for s in sorted(wanted, key=_expands):  # cheap parts first: one empty part ends it
+            parts.append(self.matches(s))
+            if parts[-1].docs.size == 0:
+                return Matches.empty()
+        out = _intersection(parts or [self._everything()])
         for s in unwanted:
             out = _minus(out, self.matches(s))
         return out
@@ -245,6 +334,11 @@ class Evaluator:
         running = np.cumsum(np.asarray(gaps, dtype=np.int64))
         before = np.repeat(np.concatenate(([0], running[np.cumsum(counts_a)[:-1] - 1])), counts_a)
         return np.repeat(np.asarray(docs, dtype=np.int64), counts_a), running - before
+
+
+def _expands(q: query.Query) -> bool:
+    """The node holds a prefix, fuzzy or wildcard term (the costly kind to evaluate)."""
+    return isinstance(q, _EXPANDING) or any(_expands(c) for c in q.children())
 
 
 # --------------------------------------------------------------------------- reading

@@ -78,6 +78,7 @@ class SearchResult:
     hits: tuple[Hit, ...]
     facets: dict[str, dict[str, int]]
     suggestion: str | None
+    notes: tuple[str, ...] = ()  # how the query was bounded (edits capped, expansions cut)
 
     def to_json(self) -> dict[str, Any]:
         """The object `/api/search` and `bulletins search --json` answer with."""
@@ -90,6 +91,7 @@ class SearchResult:
             "hits": [h.to_json() for h in self.hits],
             "facets": self.facets,
             "suggestion": self.suggestion,
+            "notes": list(self.notes),
         }
 
 
@@ -158,7 +160,7 @@ class SearchIndex:
             terms = engine.matched_terms(searcher, parsed) if parsed else frozenset()
             hits = tuple(self._hit(searcher, d, s, terms) for d, s in page)
             suggestion = engine.suggestion(searcher, parsed, snap.corrector) if parsed and total < SUGGEST_BELOW else None
-        return SearchResult(request, total, hits, facets, suggestion)
+        return SearchResult(request, total, hits, facets, suggestion, tuple(parsed.notes) if parsed else ())
 
     def _values(self, facet: str, values: Sequence[str]) -> list[str]:
         if facet != "partner":

@@ -88,3 +88,10 @@ def test_a_thousand_random_queries_never_break(client, search_index):
 def test_any_parameters_never_give_a_500(client, params):
     for path in ("/api/search", "/api/stats"):
         assert client.get(path, query_string=params).status_code in (200, 400)
+
+
+@pytest.mark.parametrize("path", ["/api/nothing", "/api/", "/api/items", "/api/search/extra", "/api/v2/search"])
+def test_an_unknown_api_path_answers_404_json(client, path):
+    response = client.get(path)
+    assert response.status_code == 404 and response.is_json
+    assert response.get_json()["error"].startswith("no such API path")

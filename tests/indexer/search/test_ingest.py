@@ -68,9 +68,10 @@ def test_a_changed_file_replaces_only_its_items(corpus, tmp_path):
     target = corpus / "bulletin-2024-03.txt"
     header, items = target.read_text(encoding="utf-8").split("***", 1)
     target.write_text(header + "***" + items.replace("Ombudsman", "Ombudswoman", 1), encoding="utf-8")
-    (corpus / "bulletin-2024-03.pdf").unlink()  # the PDF twin would otherwise still hold the old text
     report = ingest([corpus], root)
     assert report.bulletins_replaced == 1
+    # The PDF beside it still holds the old text: no longer a twin, and the text's items are kept.
+    assert any("bulletin-2024-03.pdf" in n and "kept the text's" in n for n in report.notes), report.notes
     after = set(_ids(root))
     changed = before - after
     assert len(changed) == 1 and len(after - before) == 1
@@ -85,7 +86,7 @@ def test_prune_removes_the_items_of_deleted_files(corpus, tmp_path):
     kept = ingest([corpus], root)
     assert kept.bulletins_removed == 0
     pruned = ingest([corpus], root, prune=True)
-    assert pruned.bulletins_removed == 1 and pruned.items_removed > 0
+    assert pruned.bulletins_removed == 2 and pruned.items_removed > 0  # the PDF and the text
     assert not any(i.startswith("202405-") for i in _ids(root))
 
 
