@@ -243,7 +243,8 @@ def themes_over_time(theme_by_month_df: pd.DataFrame, title: str | None = None) 
     lines = [{**_theme_line(df, theme, names[n]), **grid.refs(n)} for n, theme in enumerate(df.columns)]
     return _figure("themes_over_time", title, "Items per month for the leading themes", lines,
                    margin=dict(t=120),  # room between the subtitle and the panel titles
-                   annotations=[grid.title(n, name) for n, name in enumerate(names)], **grid.axes(df.index))
+                   annotations=[grid.title(n, name) for n, name in enumerate(names)],
+                   **grid.axes(df.index, int(df.to_numpy().max())))
 
 
 def _theme_line(df: pd.DataFrame, theme: str, name: str) -> dict:
@@ -287,14 +288,19 @@ class _Grid:
         return dict(text=text, x=(x[0] + x[1]) / 2, y=y[1], xref="paper", yref="paper", xanchor="center",
                     yanchor="bottom", showarrow=False, font=dict(size=14))
 
-    def axes(self, months: pd.Index) -> dict[str, dict]:
+    def axes(self, months: pd.Index, peak: int) -> dict[str, dict]:
         """One x and one y scale for all panels; month labels under the lowest panel of each
-        column; empty slots of the grid hidden."""
-        out = {}
+        column; empty slots of the grid hidden.
+
+        The y scale is set from `peak` (the highest count) rather than left to autorange:
+        with matched x axes that carry an explicit range, plotly.js skips the autorange of
+        the matched y axes and keeps its empty-axis default, 0 to 4, so every line above 4
+        was cut on screen and in SVG/PNG alike."""
+        out, y_range = {}, [0, max(peak, 1) * 1.12]
         for n in range(self.rows * self.cols):
             (x, y), s, first_col = self.domains(n), self.suffix(n), n % self.cols == 0
             xaxis = dict(anchor=f"y{s}", domain=x, matches="x", showticklabels=False)
-            yaxis = dict(anchor=f"x{s}", domain=y, matches="y", rangemode="tozero", showticklabels=first_col)
+            yaxis = dict(anchor=f"x{s}", domain=y, matches="y", range=y_range, showticklabels=first_col)
             if first_col:
                 yaxis["title"] = dict(text="Items")
             if n >= self.panels:

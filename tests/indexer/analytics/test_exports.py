@@ -226,3 +226,26 @@ def test_export_without_a_browser_says_what_to_install(monkeypatch, figure):
 def test_unknown_figure_format_is_refused(figure):
     with pytest.raises(ValueError, match="png or svg"):
         exports.figure_bytes(figure, "gif")
+
+
+def _tick_values(root: ET.Element, axis: str) -> list[float]:
+    """The numbers printed on an axis of a plotly SVG (`ytick` groups hold the y labels)."""
+    values = []
+    for group in root.iter():
+        if group.tag.endswith("}g") and axis in (group.get("class") or "").split():
+            values += [float(t.text.replace("\u2212", "-")) for t in group.iter() if t.tag.endswith("}text")]
+    return values
+
+
+def test_themes_over_time_svg_scale_reaches_the_highest_count(chromium, tmp_path):
+    # A theme with 9 items in one month: the exported panel must be scaled to show it, not
+    # cut at plotly's empty-axis default of 4 (the bug staff saw on screen and in the pack).
+    months = pd.date_range("2024-01-01", periods=12, freq="MS", name="month")
+    table = pd.DataFrame({"children": [1, 2, 9, 3, 1, 0, 2, 5, 4, 1, 2, 3],
+                          "detention": [0, 1, 2, 3, 4, 5, 6, 7, 8, 1, 1, 2],
+                          "women": [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]}, index=months)
+    root = ET.parse(exports.figure_svg(figures.themes_over_time(table), tmp_path / "themes.svg")).getroot()
+    ticks = _tick_values(root, "ytick")
+    assert ticks and max(ticks) >= 8, ticks  # the y scale runs past the peak of 9 (ticks every 2)
+    full = figures.themes_over_time(table).full_figure_for_development(warn=False)
+    assert all(full.layout[f"yaxis{s}"].range[1] >= 9 for s in ("", "2", "3"))
