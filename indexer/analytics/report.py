@@ -17,7 +17,7 @@ from . import frames as F
 from .frames import Frames, frames_for
 
 SHEETS = ("by_month", "by_quarter", "by_category", "by_theme", "by_partner", "by_partner_type", "by_place",
-          "month_by_category", "theme_by_month", "partner_by_year", "year_over_year")
+          "month_by_category", "theme_by_month", "partner_by_year", "year_over_year", "multi_month_periods")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Pack:
             "by_partner_type": F.by_partner_type(fr), "by_place": F.by_place(fr),
             "month_by_category": F.month_by_category(fr, start, end), "theme_by_month": F.theme_by_month(fr, start, end),
             "partner_by_year": F.partner_by_year(self.all_years), "year_over_year": F.year_over_year(self.all_years),
+            "multi_month_periods": F.multi_month_periods(fr, start, end),
         })
 
 
@@ -58,6 +59,7 @@ class Facts:
     new_partners: list[str]
     themes_up: list[tuple[str, int]]
     themes_down: list[tuple[str, int]]
+    multi_month: list[tuple[str, str, int]] = field(default_factory=list)  # (first month, last month, items)
 
 
 def facts(pack: Pack, top: int = 5) -> Facts:
@@ -75,6 +77,8 @@ def facts(pack: Pack, top: int = 5) -> Facts:
         partner_types=[(r.partner_type, int(r.items)) for r in t["by_partner_type"].itertuples()],
         new_partners=_new_partners(pack),
         **_theme_changes(pack, top=3),
+        multi_month=[(f"{r.start:%B %Y}", f"{r.end:%B %Y}", int(r.items))
+                     for r in t["multi_month_periods"].itertuples()],
     )
 
 
@@ -114,6 +118,7 @@ def sentences(f: Facts, labels: Mapping[str, str]) -> list[str]:
         out.append("By category: " + _list([f"{name(c)} {n} ({s:g}%)" for c, n, s in f.categories]) + ".")
     if f.busiest_month:
         out.append(f"The busiest month was {f.busiest_month[0]}, with {f.busiest_month[1]} activities.")
+    out += [_multi_month_sentence(*period) for period in f.multi_month]
     if f.top_partners:
         out.append("The most frequent partners were " + _list([f"{p} ({n})" for p, _, n in f.top_partners]) + ".")
     if f.partner_types:
@@ -125,6 +130,11 @@ def sentences(f: Facts, labels: Mapping[str, str]) -> list[str]:
     if f.themes_down:
         out.append("Themes that fell most: " + _list([f"{name(t)} ({c})" for t, c in f.themes_down]) + ".")
     return out
+
+
+def _multi_month_sentence(first: str, last: str, items: int) -> str:
+    return (f"One bulletin covers {first} to {last}; {items} of its activities state no day and are counted in "
+            f"{first}, so the months after it look lower than they were.")
 
 
 def _change(now: int, before: int | None) -> str:
@@ -158,13 +168,15 @@ def summary_html(f: Facts, pack: Pack, labels: Mapping[str, str]) -> str:
 def build_figures(pack: Pack) -> dict[str, object]:
     from . import figures as G
 
-    t, year = pack.tables, pack.year
+    t, year, periods = pack.tables, pack.year, pack.tables["multi_month_periods"]
     return {
-        "activity_by_month": G.activity_by_month(t["month_by_category"], title=f"Activities per month, {year}"),
+        "activity_by_month": G.activity_by_month(t["month_by_category"], title=f"Activities per month, {year}",
+                                                 periods=periods),
         "category_share": G.category_share(t["by_category"], title=f"Activities by category, {year}"),
         "top_partners": G.top_partners(t["by_partner"], title=f"Most frequent partners, {year}"),
-        "themes_over_time": G.themes_over_time(t["theme_by_month"], title=f"Themes per month, {year}"),
-        "month_category_heatmap": G.month_category_heatmap(t["month_by_category"], title=f"Month by category, {year}"),
+        "themes_over_time": G.themes_over_time(t["theme_by_month"], title=f"Themes per month, {year}", periods=periods),
+        "month_category_heatmap": G.month_category_heatmap(t["month_by_category"], title=f"Month by category, {year}",
+                                                           periods=periods),
         "year_over_year": G.year_over_year(t["year_over_year"], title=f"Activities per year to {year}"),
     }
 

@@ -96,3 +96,16 @@ def test_stats_json_and_usage_errors(built_index):
     assert bad.returncode == 2 and "use one of .csv, .xlsx, .json" in bad.stderr
     missing = run_cli("stats", "--by", "year", "--index", str(built_index) + "-nothing")
     assert missing.returncode == 1 and "no index" in missing.stderr and "bulletins ingest" in missing.stderr
+
+
+def test_the_pack_says_where_a_two_month_bulletin_dates_items_only_to_its_period(pack):
+    # The sample's May-June 2024 bulletin states no day for most items: they count in May, and
+    # June looks like a dip. The sheet, the summary and the figures say so, with one number.
+    rows = list(_sheets(pack)["multi_month_periods"].iter_rows(values_only=True))
+    assert rows[0] == ("start", "end", "items") and [r[:2] for r in rows[1:]] == [("2024-05", "2024-06")]
+    count = rows[1][2]
+    assert count > 0
+    summary = pack.read("summary.md").decode("utf-8")
+    assert f"One bulletin covers May 2024 to June 2024; {count} of its activities state no day" in summary
+    svg = pack.read("figures/activity_by_month.svg").decode("utf-8")
+    assert f"May–Jun 2024 ({count})" in svg
