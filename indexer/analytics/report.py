@@ -3,7 +3,6 @@ sentences (summary.md and summary.html) whose every number is computed from the 
 tables that go into the workbook."""
 from __future__ import annotations
 
-import html
 import io
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -153,13 +152,12 @@ def summary_markdown(f: Facts, pack: Pack, labels: Mapping[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def summary_html(f: Facts, pack: Pack, labels: Mapping[str, str]) -> str:
-    esc = html.escape
-    notice = f"<p class=notice><strong>{esc(pack.notice)}</strong></p>" if pack.notice else ""
-    body = "".join(f"<p>{esc(s)}</p>" for s in sentences(f, labels))
-    sources = "".join(f"<li>{esc(b)}</li>" for b in pack.bulletins)
-    return (f"<!doctype html><html lang=en><meta charset=utf-8><title>Activities of {f.year}</title>"
-            f"<h1>Activities of {f.year}: summary</h1>{notice}{body}<h2>Built from</h2><ul>{sources}</ul></html>\n")
+def summary_html(f: Facts, pack: Pack, labels: Mapping[str, str], svgs: Mapping[str, bytes] | None = None) -> str:
+    """The summary as a document to send: styled, the figures inline, the key tables."""
+    from .summary_doc import document
+
+    return document(f"Activities of {f.year}: summary", pack.notice, sentences(f, labels), pack.tables,
+                    svgs or {}, pack.bulletins, labels)
 
 
 # --------------------------------------------------------------------------- the zip
@@ -187,13 +185,15 @@ def pack_files(pack: Pack, labels: Mapping[str, str]) -> dict[str, bytes]:
 
     f = facts(pack)
     sheets = {"items": exports.items_table(pack.items), **{k: F.for_output(v) for k, v in pack.tables.items()}}
+    figures = build_figures(pack)
+    svgs = {name: exports.figure_bytes(fig, "svg") for name, fig in figures.items()}
     files = {
         "tables.xlsx": exports.tables_xlsx_bytes(sheets),
         "summary.md": summary_markdown(f, pack, labels).encode("utf-8"),
-        "summary.html": summary_html(f, pack, labels).encode("utf-8"),
+        "summary.html": summary_html(f, pack, labels, svgs).encode("utf-8"),
     }
-    for name, fig in build_figures(pack).items():
-        files[f"figures/{name}.svg"] = exports.figure_bytes(fig, "svg")
+    for name, fig in figures.items():
+        files[f"figures/{name}.svg"] = svgs[name]
         files[f"figures/{name}.png"] = exports.figure_bytes(fig, "png")
     return files
 
@@ -220,24 +220,58 @@ def pack_for_year(index, year: int, partner_types: Mapping[str, str], request=No
     from dataclasses import replace
 
     from ..search.index_dir import Manifest
-    from ..sample.marker import sample_notice
+    from ..sample.marker import notice_for_files
     from ..search import SearchRequest
 
     base = request or SearchRequest()
     this_year = replace(base, date_from=date(year, 1, 1), date_to=date(year, 12, 31))
     up_to = replace(base, date_from=None, date_to=date(year, 12, 31))
     manifest = Manifest.load(index.generation)
-    sources = sorted({path for path, f in manifest.files.items()
-                      if _overlaps(manifest.bulletins.get(f["bulletin"], {}).get("period", ""), year)})
-    notices = {n for n in (sample_notice(p) for p in sources) if n}
+    sources = {path: f["bulletin"] for path, f in manifest.files.items()
+               if _overlaps(manifest.bulletins.get(f["bulletin"], {}).get("period", ""), year)}
     return Pack(
         year=year,
         this_year=frames_for(index, this_year, partner_types),
         all_years=frames_for(index, up_to, partner_types),
         items=index.matching_items(this_year),
-        bulletins=sources,
-        notice=sorted(notices)[0] if notices else None,
+        bulletins=bulletin_lines(sources, manifest.bulletins),
+        notice=notice_for_files(sources),
     )
+
+
+def bulletin_lines(files: Mapping[str, str], bulletins: Mapping[str, dict]) -> list[str]:
+    """One line per bulletin, oldest first: its period and its file names (the PDF and the
+    text of one bulletin are one source), without the folders they were read from."""
+    by_bulletin: dict[str, list[str]] = {}
+    for path, key in files.items():
+        by_bulletin.setdefault(key, []).append(Path(path.replace("\\", "/")).name)
+    ordered = sorted(by_bulletin, key=lambda k: (bulletins.get(k, {}).get("period", ""), k))
+    return [f"{_period_words(bulletins.get(k, {}).get('period', ''))}: {', '.join(sorted(set(by_bulletin[k])))}"
+            for k in ordered]
+
+
+def _period_words(period: str) -> str:
+    """"2024-05-01..2024-06-30" as "May to June 2024"."""
+    try:
+        start, end = (date.fromisoformat(p) for p in period.split(".."))
+    except ValueError:
+        return period or "period unknown"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start:%B %Y}"
+    return f"{start:%B} to {end:%B %Y}" if start.year == end.year else f"{start:%B %Y} to {end:%B %Y}"
+
+
+def latest_full_year(index) -> int | None:
+    """The year a pack is built for when none is asked: the newest year whose December the
+    index reaches; a year still under way is not reported on. None for an empty index."""
+    table = index.table
+    dates = table.dates[table.live]
+    if dates.size == 0:
+        return None
+    newest = date.fromordinal(int(dates.max()))
+    years = {date.fromordinal(int(o)).year for o in (dates.min(), dates.max())}
+    full = newest.year if newest.month == 12 else newest.year - 1
+    return full if full >= min(years) else newest.year
 
 
 def _overlaps(period: str, year: int) -> bool:

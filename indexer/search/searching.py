@@ -166,9 +166,10 @@ class SearchIndex:
         return [self.aliases.get(v.casefold(), v) for v in values]
 
     @staticmethod
-    def _page(scored, request: SearchRequest, final: np.ndarray, table: FacetTable):
-        start = (request.page - 1) * request.per_page
-        end = start + request.per_page
+    def _page(scored, request: SearchRequest, final: np.ndarray, table: FacetTable, every: bool = False):
+        """(docnum, score) of the request's page, in the order shown; `every`: all matches."""
+        start = 0 if every else (request.page - 1) * request.per_page
+        end = table.size if every else start + request.per_page
         if scored is not None and request.sort == "relevance":
             docs, scores = scored
             keep = final[docs]
@@ -224,6 +225,16 @@ class SearchIndex:
         with self._open()[1] as searcher:
             items = [Item.from_dict(engine.record_of(searcher, int(d))) for d in np.flatnonzero(mask)]
         return sorted(items, key=lambda i: (i.date, i.id))
+
+    def listed_items(self, request: SearchRequest) -> list[Item]:
+        """Every item that matches the request in the order `search` lists them (best match
+        or newest first, as the request sorts): what an export of the result holds."""
+        snap, mask = self._matching(request)
+        with self._open()[1] as searcher:
+            parsed = engine.parse_query(snap.ix, request.text) if request.text.strip() else None
+            scored = engine.scored_matches(searcher, parsed, snap.postings) if parsed else None
+            order = self._page(scored, request, mask, snap.table, every=True)
+            return [Item.from_dict(engine.record_of(searcher, d)) for d, _ in order]
 
     def matching_table(self, request: SearchRequest) -> tuple[FacetTable, np.ndarray]:
         """The facet table of one index generation and the mask of the items that match the
