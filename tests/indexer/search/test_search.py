@@ -61,10 +61,10 @@ def test_category_query_counts_equal_the_parsed_items(search_index, parsed_frame
 
 
 def test_phrase_query(search_index, parsed_frame):
-    result = search_index.search(SearchRequest('"plane crash"', per_page=100))
+    result = search_index.search(SearchRequest('"penitentiary institution"', per_page=100))
     text = (parsed_frame["title"] + " " + parsed_frame["body"]).str.lower()
-    assert result.total == int(text.str.contains("plane crash").sum()) >= 3
-    loose = search_index.search(SearchRequest("plane crash", per_page=100))
+    assert result.total == int(text.str.contains("penitentiary institution").sum()) >= 3
+    loose = search_index.search(SearchRequest("penitentiary institution", per_page=100))
     assert loose.total >= result.total
 
 
@@ -141,7 +141,7 @@ def test_date_range_and_field_queries(search_index, parsed_frame):
 
 
 def test_similar_items(search_index):
-    seminar = search_index.search(SearchRequest("ICRC seminar")).hits[0].item
+    seminar = search_index.search(SearchRequest("ICRC")).hits[0].item
     similar = search_index.similar(seminar.id)
     assert similar and seminar.id not in {i.id for i in similar}
 
