@@ -55,6 +55,30 @@ def headers() -> list[str]:
     return [header for _, header in ITEM_HEADERS]
 
 
+# aggregate table columns (frames.py names) as a report reads them
+TABLE_HEADERS = {"month": "Month", "quarter": "Quarter", "year": "Year", "count": "Items", "share": "Share (%)",
+                 "category": "Category", "theme": "Theme", "partner": "Partner", "partner_type": "Partner type",
+                 "place": "Place", "items": "Items", "partners": "Partners", "change": "Change",
+                 "change_pct": "Change (%)", "start": "First month", "end": "Last month"}
+
+
+def readable_table(table: Any) -> Any:
+    """An aggregate (frames.for_output) with headers as people read them and category and
+    theme ids as their display names, in cells and in column headers (month x category)."""
+    out = table.copy()
+    for column, show in (("category", palette.category_label), ("theme", palette.theme_label)):
+        if column in out.columns:
+            out[column] = out[column].map(show)
+    out.columns = [TABLE_HEADERS.get(str(c)) or _id_label(str(c)) for c in out.columns]
+    return out
+
+
+def _id_label(name: str) -> str:
+    if name in palette.CATEGORY_LABELS:
+        return palette.category_label(name)
+    return palette.THEME_LABELS.get(name, name)
+
+
 @dataclass(frozen=True)
 class ExportInfo:
     """What an export holds, as the search that produced it was asked."""

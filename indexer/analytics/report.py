@@ -184,7 +184,10 @@ def pack_files(pack: Pack, labels: Mapping[str, str]) -> dict[str, bytes]:
     from . import exports
 
     f = facts(pack)
-    sheets = {"items": exports.items_table(pack.items), **{k: F.for_output(v) for k, v in pack.tables.items()}}
+    from .readable import readable_table
+
+    tables = {k: readable_table(F.for_output(v)) for k, v in pack.tables.items()}
+    sheets = {"items": exports.items_table(pack.items), **tables}
     figures = build_figures(pack)
     svgs = {name: exports.figure_bytes(fig, "svg") for name, fig in figures.items()}
     files = {

@@ -78,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _render(index, request, args: argparse.Namespace, suffix: str) -> bytes:
     from ..analytics import exports
+    from ..analytics.readable import readable_table
 
     if not (args.table or args.figure):
         items = index.listed_items(request)  # in the order `bulletins search` lists them
@@ -86,7 +87,7 @@ def _render(index, request, args: argparse.Namespace, suffix: str) -> bytes:
         return {".csv": exports.items_csv_bytes, ".json": exports.items_json_bytes}[suffix](items)
     frames = frames_for(index, request, partner_types())
     if args.table:
-        table = for_output(aggregate(frames, args.table, *year_span(args.year)))
+        table = readable_table(for_output(aggregate(frames, args.table, *year_span(args.year))))
         return exports.table_csv_bytes(table) if suffix == ".csv" else exports.tables_xlsx_bytes({args.table: table})
     return exports.figure_bytes(build_figure(frames, args.figure, *year_span(args.year)), suffix[1:])
 

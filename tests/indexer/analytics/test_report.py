@@ -102,7 +102,7 @@ def test_the_pack_says_where_a_two_month_bulletin_dates_items_only_to_its_period
     # The sample's May-June 2024 bulletin states no day for most items: they count in May, and
     # June looks like a dip. The sheet, the summary and the figures say so, with one number.
     rows = list(_sheets(pack)["multi_month_periods"].iter_rows(values_only=True))
-    assert rows[0] == ("start", "end", "items") and [r[:2] for r in rows[1:]] == [("2024-05", "2024-06")]
+    assert rows[0] == ("First month", "Last month", "Items") and [r[:2] for r in rows[1:]] == [("2024-05", "2024-06")]
     count = rows[1][2]
     assert count > 0
     summary = pack.read("summary.md").decode("utf-8")
@@ -119,6 +119,16 @@ def test_summary_html_is_a_document_to_send(pack, sample_dir, built_index):
     assert "<table><caption>Activities by month</caption>" in page and "<td>December 2024</td>" in page
     for local in (str(sample_dir), str(built_index), "/tmp/", "/home/"):
         assert local not in page and local not in pack.read("summary.md").decode("utf-8")
+
+
+def test_pack_tables_have_headers_and_names_people_read(pack):
+    book = _sheets(pack)
+    category = list(book["by_category"].iter_rows(values_only=True))
+    assert category[0] == ("Category", "Items", "Share (%)") and "Monitoring visit" in {r[0] for r in category[1:]}
+    months = list(book["month_by_category"].iter_rows(values_only=True))
+    assert months[0][0] == "Month" and "Monitoring visit" in months[0] and "monitoring_visit" not in months[0]
+    themes = list(book["by_theme"].iter_rows(values_only=True))
+    assert themes[0] == ("Theme", "Items") and not any("_" in r[0] for r in themes[1:])
 
 
 def test_the_pack_lists_each_bulletin_once_pdf_and_text_together(pack):
@@ -155,3 +165,11 @@ def test_items_export_into_a_folder_is_named_by_the_query_and_in_search_order(bu
     search = json.loads(run_cli("search", "rights", "--partner", "ICRC", "--year", "2024", "--json",
                                 "--per-page", "100", "--index", str(built_index)).stdout)
     assert ids == [h["id"] for h in search["hits"]] and int(about["Items"]) == search["total"] > 1
+
+
+def test_table_export_reads_as_a_report_table(built_index, tmp_path):
+    out = tmp_path / "categories.csv"
+    proc = run_cli("export", "--out", str(out), "--table", "category", "--year", "2024", "--index", str(built_index))
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    assert rows[0] == ["Category", "Items", "Share (%)"] and "Monitoring visit" in {r[0] for r in rows[1:]}
