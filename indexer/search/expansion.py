@@ -75,8 +75,11 @@ class Expander:
         tokens = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(text)]
         after_not = False
         for kind, value in tokens:
-            if kind == "space":
-                (run[-1].append(value) if run else out.append(value))
+            if kind == "space":  # kept after the word it follows, so a run can be rewritten whole
+                if run:
+                    run[-1].append(value)
+                else:
+                    out.append(value)
                 continue
             if kind == "word" and _PLAIN.match(value) and value not in OPERATORS and not after_not:
                 run.append([value])
