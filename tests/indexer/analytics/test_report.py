@@ -17,7 +17,7 @@ from ..test_cli_parse import run_cli
 
 
 @pytest.fixture(scope="module")
-def pack(built_index, tmp_path_factory):
+def pack(chromium, built_index, tmp_path_factory):  # the pack's figures are drawn in Chromium
     out = tmp_path_factory.mktemp("report") / "report-2024.zip"
     proc = run_cli("report", "--year", "2024", "--out", str(out), "--index", str(built_index))
     assert proc.returncode == 0, proc.stderr
@@ -69,7 +69,7 @@ def test_the_pack_says_what_it_was_built_from(pack):
     assert "GENERATED SAMPLE DATA" in pack.read("summary.html").decode("utf-8")
 
 
-def test_svg_export_holds_the_title(built_index, tmp_path):
+def test_svg_export_holds_the_title(chromium, built_index, tmp_path):
     out = tmp_path / "months.svg"
     proc = run_cli("export", "--out", str(out), "--figure", "activity_by_month", "--year", "2024", "--index", str(built_index))
     assert proc.returncode == 0, proc.stderr
@@ -142,7 +142,7 @@ def test_the_pack_lists_each_bulletin_once_pdf_and_text_together(pack):
     assert len(names) == len(set(names))
 
 
-def test_the_pack_year_defaults_to_the_latest_full_year(built_index, tmp_path):
+def test_the_pack_year_defaults_to_the_latest_full_year(chromium, built_index, tmp_path):
     out = tmp_path / "pack.zip"
     proc = run_cli("report", "--out", str(out), "--index", str(built_index))
     assert proc.returncode == 0, proc.stderr
