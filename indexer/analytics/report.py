@@ -147,7 +147,8 @@ def summary_markdown(f: Facts, pack: Pack, labels: Mapping[str, str]) -> str:
     lines = [f"# Activities of {f.year}: summary", ""]
     if pack.notice:
         lines += [f"> **{pack.notice}**", ""]
-    lines += [" ".join(sentences(f, labels)), "", "## Built from", ""]
+    n = len(pack.bulletins)
+    lines += [" ".join(sentences(f, labels)), "", f"## Built from {n} bulletin{'s' if n != 1 else ''}", ""]
     lines += [f"- {b}" for b in pack.bulletins] or ["- (no bulletins)"]
     return "\n".join(lines) + "\n"
 
