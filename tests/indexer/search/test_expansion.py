@@ -118,3 +118,12 @@ def test_search_json_names_what_was_also_searched(built_index):
                           capture_output=True, text=True, check=True)
     answer = json.loads(proc.stdout)
     assert answer["also_searched"][0] == "persons with disabilities" and answer["total"] > 0
+
+
+def test_the_search_command_says_what_it_also_searched(built_index):
+    proc = subprocess.run([sys.executable, "-m", "indexer.cli", "search", "prison", "--index", str(built_index)],
+                          capture_output=True, text=True, check=True)
+    assert proc.stdout.splitlines()[1].startswith("also searched: penitentiary, penitentiary institution")
+    quoted = subprocess.run([sys.executable, "-m", "indexer.cli", "search", '"prison"', "--index", str(built_index)],
+                            capture_output=True, text=True, check=True)
+    assert "also searched" not in quoted.stdout
