@@ -82,6 +82,9 @@ def status_line(state: State, result) -> list:
         href = "/" + url_from_state(replace(state, q=result.suggestion, page=1))
         parts += [html.Br() if result.total == 0 else "  ", "Did you mean ",
                   dcc.Link(result.suggestion, href=href, id="suggestion", className="fw-semibold"), "?"]
+    if result.also_searched:  # synonyms and partner names the query was widened with; text, so escaped
+        parts += [html.Br(), html.Small("Also searched: " + ", ".join(result.also_searched) + ' (put a word in '
+                                        'quotes to search it alone)', id="also-searched", className="text-muted")]
     return parts
 
 

@@ -3,44 +3,49 @@
 Each returns what dcc.Download takes, built by indexer.exports and indexer.report."""
 from __future__ import annotations
 
-from datetime import date
-
 from dash import dcc
 
 from indexer.analytics import exports
 from indexer.analytics.frames import frames_for
-from indexer.analytics.report import pack_files, pack_for_year, zip_bytes
+from indexer.analytics.readable import ExportInfo, file_name
+from indexer.analytics.report import latest_full_year, pack_files, pack_for_year, zip_bytes
+from indexer.sample.marker import notice_for_files
 from indexer.search import SearchIndex
+from indexer.search.index_dir import Manifest
 
 from .state import State, to_request
 from .trends import figures_for
 from .vocab import partner_types, report_labels
-
-ITEM_FORMATS = {"csv": exports.items_csv_bytes, "xlsx": exports.items_xlsx_bytes}
 
 
 class NothingToExport(Exception):
     pass
 
 
-def _stem(state: State) -> str:
-    return f"bulletin-items-{date.today():%Y%m%d}"
-
-
 def items_download(index: SearchIndex, state: State, fmt: str) -> dict:
-    items = index.matching_items(to_request(state))
-    return dcc.send_bytes(ITEM_FORMATS[fmt](items), f"{_stem(state)}.{fmt}")
+    """The matching items in the order the results list them, named by the query and filters."""
+    request = to_request(state)
+    items = index.listed_items(request)
+    info = ExportInfo.of(request, len(items), notice_for_files(Manifest.load(index.generation).files))
+    data = exports.items_xlsx_bytes(items, info) if fmt == "xlsx" else exports.items_csv_bytes(items)
+    return dcc.send_bytes(data, file_name(info, fmt))
 
 
 def figure_download(index: SearchIndex, state: State, name: str, fmt: str) -> dict:
-    frames = frames_for(index, to_request(state), partner_types())
+    request = to_request(state)
+    frames = frames_for(index, request, partner_types())
     fig = figures_for(frames, state.date_from, state.date_to)[name]
-    return dcc.send_bytes(exports.figure_bytes(fig, fmt), f"{name}.{fmt}")
+    stem = name.replace("_", "-")
+    return dcc.send_bytes(exports.figure_bytes(fig, fmt), file_name(ExportInfo.of(request, 0), fmt, prefix=stem))
 
 
 def report_download(index: SearchIndex, year: str | None) -> dict:
-    if not (year and str(year).isdigit()):
+    """The pack of `year`, or of the latest full year in the index when none is chosen."""
+    if year and not str(year).isdigit():
         raise NothingToExport("choose a year for the annual-report pack first")
+    year = int(year) if year else latest_full_year(index)
+    if year is None:
+        raise NothingToExport("the index holds no items to report on")
     pack = pack_for_year(index, int(year), partner_types())
     if pack.this_year.empty:
         raise NothingToExport(f"no items dated {year} in the index")

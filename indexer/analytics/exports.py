@@ -31,6 +31,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from . import palette
+from .readable import ITEM_HEADERS, ExportInfo, about_rows, headers, item_values
 from ..item import ITEM_FIELDS, Item
 
 
@@ -44,9 +45,7 @@ NO_KALEIDO = "PNG/SVG export needs kaleido: pip install 'kaleido>=1.5,<2'"
 # OWASP CSV injection: cells starting with these are formulas (or become one) in Excel,
 # LibreOffice and Google Sheets.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-ITEM_COLUMNS = ("id", "date", "date_precision", "category", "title", "themes", "partners", "places",
-                "people", "links", "source", "period_start", "period_end", "body")
-_LIST_SEPARATOR = "; "
+ITEM_COLUMNS = tuple(name for name, _ in ITEM_HEADERS)  # the record fields, in the column order
 _XLSX_CELL_MAX = 32_767  # characters; Excel refuses longer cells
 _SHEET_NAME_MAX = 31
 _SHEET_BAD_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -66,27 +65,21 @@ def neutralise(value: Any) -> Any:
 # --------------------------------------------------------------------------- items
 
 
-def _item_row(item: Item) -> dict[str, Any]:
-    """One item as spreadsheet cells: lists joined, dates kept as dates."""
-    row: dict[str, Any] = {}
-    for column in ITEM_COLUMNS:
-        value = getattr(item, column)
-        row[column] = _LIST_SEPARATOR.join(value) if isinstance(value, tuple) else value
-    return row
-
-
 def items_table(items: Iterable[Item]) -> pd.DataFrame:
     """The items as a table with the same columns as the item exports (for a workbook sheet)."""
-    return pd.DataFrame([_item_row(i) for i in items], columns=list(ITEM_COLUMNS))
+    return pd.DataFrame([item_values(i) for i in items], columns=headers())
 
 
 def items_csv_bytes(items: Iterable[Item]) -> bytes:
-    """UTF-8 with a BOM (so Excel reads the accents), one row per item."""
+    """UTF-8 with a BOM (so Excel reads the accents), one header row, then one row per item
+    in the order given. No block of notes above the header: every CSV reader takes the
+    first row as the column names (what the export holds is in its file name, and in the
+    workbook's About sheet)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(ITEM_COLUMNS)
+    writer.writerow(headers())
     for item in items:
-        writer.writerow([_csv_cell(v) for v in _item_row(item).values()])
+        writer.writerow([_csv_cell(v) for v in item_values(item)])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -94,11 +87,13 @@ def _csv_cell(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else neutralise(value)
 
 
-def items_xlsx_bytes(items: Iterable[Item]) -> bytes:
-    """One sheet, "Items": bold frozen header, set widths, dates as Excel dates."""
-    rows = (list(_item_row(item).values()) for item in items)
+def items_xlsx_bytes(items: Iterable[Item], info: ExportInfo | None = None) -> bytes:
+    """Sheet "Items": bold frozen header, set widths, dates as Excel dates; with `info`, a
+    first sheet "About" states the query, filters, dates, item count and export time."""
     book = Workbook(write_only=True)
-    _write_sheet(book, "Items", list(ITEM_COLUMNS), rows)
+    if info is not None:
+        _write_sheet(book, "About", ["What", "Value"], (list(row) for row in about_rows(info)))
+    _write_sheet(book, "Items", headers(), (item_values(item) for item in items))
     return _saved(book)
 
 
@@ -112,8 +107,8 @@ def items_csv(items: Iterable[Item], path: str | os.PathLike[str]) -> Path:
     return _write(path, items_csv_bytes(items))
 
 
-def items_xlsx(items: Iterable[Item], path: str | os.PathLike[str]) -> Path:
-    return _write(path, items_xlsx_bytes(items))
+def items_xlsx(items: Iterable[Item], path: str | os.PathLike[str], info: ExportInfo | None = None) -> Path:
+    return _write(path, items_xlsx_bytes(items, info))
 
 
 def items_json(items: Iterable[Item], path: str | os.PathLike[str]) -> Path:
@@ -205,7 +200,7 @@ def _write_sheet(book: Workbook, title: str, header: list[str], rows: Iterable[l
         sheet.column_dimensions[get_column_letter(n)].width = width
     sheet.append([_header_cell(sheet, h) for h in header])
     for row in chain(sample, rows):
-        sheet.append([_cell(sheet, v, is_month=h == "month") for v, h in zip(row, header)])
+        sheet.append([_cell(sheet, v, is_month=h.casefold() == "month") for v, h in zip(row, header)])
 
 
 def _header_cell(sheet: Any, text: str) -> WriteOnlyCell:

@@ -34,7 +34,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import palette as pal
-from .frames import Frames, aggregate
+from .frames import Frames, aggregate, multi_month_periods
 from .palette import CATEGORY_COLORS, CATEGORY_LABELS  # noqa: F401  (re-exported)
 
 ANNOTATE_MONTHS = 36  # up to this many bars a total is printed above each; beyond, a line
@@ -63,13 +63,15 @@ def esc(value: object) -> str:
 # --------------------------------------------------------------------------- shared parts
 
 
-def _figure(kind: str, title: str, subtitle: str, data: Sequence[dict] = (), **layout: Any) -> go.Figure:
+def _figure(kind: str, title: str, subtitle: str, data: Sequence[dict] = (), note: str = "", **layout: Any) -> go.Figure:
     """The figure from its traces and layout in one call. Plotly then checks and copies
     everything once; each add_trace or update_* call on a built figure costs a millisecond
     or more of bookkeeping, and the six figures of the trends view took 100 ms that way."""
+    if note and "margin" not in layout:
+        layout["margin"] = dict(t=115)  # room for the note's second subtitle line
     return go.Figure(data=list(data), layout=dict(
         template=TEMPLATE, width=pal.WIDTH, height=pal.HEIGHT, meta={"kind": kind},
-        title=dict(text=esc(title), subtitle=dict(text=esc(subtitle))), **layout))
+        title=dict(text=esc(title), subtitle=dict(text=_with_note(subtitle, note))), **layout))
 
 
 def _no_items(kind: str, title: str, subtitle: str = "") -> go.Figure:
@@ -120,6 +122,35 @@ def _month_axis(months: pd.Index, fit: int = 14) -> dict:
                  ticklabelmode="period", range=span)
 
 
+def _period_note(periods: pd.DataFrame | None, shown: int = 3) -> str:
+    """Where a later month looks low because a bulletin covering several months states no
+    day for some items (frames.multi_month_periods): those count in the period's first
+    month, and the figure says so in its subtitle."""
+    if periods is None or periods.empty:
+        return ""
+    parts = [f"{_period_label(r.start, r.end)} ({int(r.items)})" for r in periods.head(shown).itertuples()]
+    more = f" and {len(periods) - shown} more" if len(periods) > shown else ""
+    return "Items of a multi-month bulletin with no day stated count in its first month: " + ", ".join(parts) + more
+
+
+def _period_label(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    return f"{start:%b}–{end:%b %Y}" if start.year == end.year else f"{start:%b %Y}–{end:%b %Y}"
+
+
+def _period_shades(periods: pd.DataFrame | None) -> list[dict]:
+    """A light band over the months of each such period, behind the bars."""
+    if periods is None or periods.empty:
+        return []
+    return [dict(type="rect", xref="x", yref="paper", x0=r.start, x1=r.end + pd.DateOffset(months=1), y0=0, y1=1,
+                 fillcolor=pal.GRID_COLOR, opacity=0.5, line=dict(width=0), layer="below")
+            for r in periods.itertuples()]
+
+
+def _with_note(subtitle: str, note: str) -> str:
+    # plotly draws the subtitle as one line; a second line keeps the note readable
+    return f"{esc(subtitle)}<br>{esc(note)}" if note else esc(subtitle)
+
+
 def _monthly(trace_args: dict) -> dict:
     # Bars and points sit in the middle of their month, not on its first day.
     return {**trace_args, "xperiod": "M1", "xperiodalignment": "middle"}
@@ -128,8 +159,10 @@ def _monthly(trace_args: dict) -> dict:
 # --------------------------------------------------------------------------- figures
 
 
-def activity_by_month(month_by_category_df: pd.DataFrame, title: str | None = None) -> go.Figure:
-    """Stacked bars of items per month by category, with each month's total."""
+def activity_by_month(month_by_category_df: pd.DataFrame, title: str | None = None,
+                      periods: pd.DataFrame | None = None) -> go.Figure:
+    """Stacked bars of items per month by category, with each month's total; `periods`
+    (frames.multi_month_periods) are shaded and named in the subtitle."""
     df = month_by_category_df
     total = _grand_total(df)
     title, subtitle = title or "Items by month and category", _items_subtitle(total, df.index)
@@ -139,7 +172,7 @@ def activity_by_month(month_by_category_df: pd.DataFrame, title: str | None = No
     totals = df.sum(axis=1).to_numpy(dtype="int64")
     bars = [_category_bar(df, cid, months) for cid in df.columns]
     return _figure("activity_by_month", title, subtitle, [*bars, _totals(df.index, totals, months)],
-                   barmode="stack", bargap=0.15, legend=dict(traceorder="reversed", title=dict(text="Category")),
+                   note=_period_note(periods), shapes=_period_shades(periods), barmode="stack", bargap=0.15, legend=dict(traceorder="reversed", title=dict(text="Category")),
                    yaxis=_axis("Items", range=[0, max(totals) * 1.12]), xaxis=_month_axis(df.index))
 
 
@@ -232,7 +265,8 @@ def _unique(labels: Iterable[str]) -> list[str]:
     return out
 
 
-def themes_over_time(theme_by_month_df: pd.DataFrame, title: str | None = None) -> go.Figure:
+def themes_over_time(theme_by_month_df: pd.DataFrame, title: str | None = None,
+                     periods: pd.DataFrame | None = None) -> go.Figure:
     """Small multiples: one panel per theme, items per month, on one shared scale."""
     df = theme_by_month_df
     title = title or "Themes over time"
@@ -242,8 +276,9 @@ def themes_over_time(theme_by_month_df: pd.DataFrame, title: str | None = None) 
     names = [f"{esc(pal.theme_label(t))} ({int(df[t].sum()):,})" for t in df.columns]
     lines = [{**_theme_line(df, theme, names[n]), **grid.refs(n)} for n, theme in enumerate(df.columns)]
     return _figure("themes_over_time", title, "Items per month for the leading themes", lines,
-                   margin=dict(t=120),  # room between the subtitle and the panel titles
-                   annotations=[grid.title(n, name) for n, name in enumerate(names)], **grid.axes(df.index))
+                   note=_period_note(periods), margin=dict(t=140 if periods is not None and len(periods) else 120),  # room between the subtitle and the panel titles
+                   annotations=[grid.title(n, name) for n, name in enumerate(names)],
+                   **grid.axes(df.index, int(df.to_numpy().max())))
 
 
 def _theme_line(df: pd.DataFrame, theme: str, name: str) -> dict:
@@ -287,14 +322,19 @@ class _Grid:
         return dict(text=text, x=(x[0] + x[1]) / 2, y=y[1], xref="paper", yref="paper", xanchor="center",
                     yanchor="bottom", showarrow=False, font=dict(size=14))
 
-    def axes(self, months: pd.Index) -> dict[str, dict]:
+    def axes(self, months: pd.Index, peak: int) -> dict[str, dict]:
         """One x and one y scale for all panels; month labels under the lowest panel of each
-        column; empty slots of the grid hidden."""
-        out = {}
+        column; empty slots of the grid hidden.
+
+        The y scale is set from `peak` (the highest count) rather than left to autorange:
+        with matched x axes that carry an explicit range, plotly.js skips the autorange of
+        the matched y axes and keeps its empty-axis default, 0 to 4, so every line above 4
+        was cut on screen and in SVG/PNG alike."""
+        out, y_range = {}, [0, max(peak, 1) * 1.12]
         for n in range(self.rows * self.cols):
             (x, y), s, first_col = self.domains(n), self.suffix(n), n % self.cols == 0
             xaxis = dict(anchor=f"y{s}", domain=x, matches="x", showticklabels=False)
-            yaxis = dict(anchor=f"x{s}", domain=y, matches="y", rangemode="tozero", showticklabels=first_col)
+            yaxis = dict(anchor=f"x{s}", domain=y, matches="y", range=y_range, showticklabels=first_col)
             if first_col:
                 yaxis["title"] = dict(text="Items")
             if n >= self.panels:
@@ -305,14 +345,15 @@ class _Grid:
         return out
 
 
-def month_category_heatmap(month_by_category_df: pd.DataFrame, title: str | None = None) -> go.Figure:
+def month_category_heatmap(month_by_category_df: pd.DataFrame, title: str | None = None,
+                           periods: pd.DataFrame | None = None) -> go.Figure:
     """Months across, categories down, the count in each cell; row totals beside the names."""
     df = month_by_category_df
     total = _grand_total(df)
     title, subtitle = title or "Items by month and category", _items_subtitle(total, df.index)
     if total == 0:
         return _no_items("month_category_heatmap", title, subtitle)
-    return _figure("month_category_heatmap", title, subtitle, [_heatmap_cells(df)],
+    return _figure("month_category_heatmap", title, subtitle, [_heatmap_cells(df)], note=_period_note(periods),
                    yaxis=_axis("Category", autorange="reversed", showgrid=False),
                    xaxis=dict(showgrid=False, **_month_axis(df.index)))
 
@@ -363,9 +404,12 @@ FIGURE_SOURCES = {"activity_by_month": (activity_by_month, "month_by_category"),
                   "month_category_heatmap": (month_category_heatmap, "month_by_category"),
                   "year_over_year": (year_over_year, "year_over_year")}
 FIGURES = tuple(FIGURE_SOURCES)
+MONTHLY_FIGURES = ("activity_by_month", "themes_over_time", "month_category_heatmap")  # these note multi-month periods
 
 
 def build_figure(frames: Frames, name: str, start=None, end=None) -> go.Figure:
     """The figure `name` (one of FIGURES) drawn from its aggregate of `frames`."""
     draw, source = FIGURE_SOURCES[name]
+    if name in MONTHLY_FIGURES:
+        return draw(aggregate(frames, source, start, end), periods=multi_month_periods(frames, start, end))
     return draw(aggregate(frames, source, start, end))

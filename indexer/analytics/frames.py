@@ -3,7 +3,10 @@ annual report is made of (by month, quarter, year, category, theme, partner, par
 place; month x category; partner x year; year-over-year change; category shares).
 
 Months, quarters and years with no items are rows of zeros, never missing. An item
-whose date is only known to the month counts in that month.
+counts in the month of its own date: the day its text states, else the first month of its
+bulletin's period. Items of a bulletin covering several months whose text states no day
+therefore all count in the period's first month; `multi_month_periods` lists them, so that
+figures and the annual pack can say so where a later month looks low.
 """
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ UNKNOWN_TYPE = "unknown"
 class Frames:
     """Items one row each, and the multi-valued fields in long form (one row per value)."""
 
-    items: pd.DataFrame  # id, date, year, month, quarter, category
+    items: pd.DataFrame  # id, date, year, month, quarter, category, period_end
     themes: pd.DataFrame  # id, theme
     partners: pd.DataFrame  # id, partner, partner_type
     places: pd.DataFrame  # id, place
@@ -39,13 +42,24 @@ class Frames:
         return self.items.empty
 
 
-def _items_table(ids: list[str], dates: list[date], categories: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame({"id": ids, "date": pd.to_datetime(pd.Series(dates, dtype="object")), "category": categories})
-    frame["date"] = frame["date"].astype("datetime64[ns]")
+def _items_table(ids: list[str], dates: list[date], categories: list[str],
+                 period_ends: list[date] | None = None) -> pd.DataFrame:
+    """`period_ends`: the last day each item may have happened (its bulletin's period end
+    when its text states no day, else its date)."""
+    frame = pd.DataFrame({"id": ids, "date": _timestamps(dates), "category": categories})
     frame["year"] = frame["date"].dt.year.astype("int64")
     frame["month"] = frame["date"].dt.to_period("M").dt.to_timestamp()
     frame["quarter"] = frame["date"].dt.to_period("Q").astype(str)
+    frame["period_end"] = _timestamps(period_ends) if period_ends is not None else frame["date"]
     return frame
+
+
+def _timestamps(days: list[date]) -> pd.Series:
+    return pd.to_datetime(pd.Series(days, dtype="object")).astype("datetime64[ns]")
+
+
+def _loose_end(item: Item) -> date:
+    return max(item.date, item.period_end) if item.date_precision == "month" and item.period_end else item.date
 
 
 def _long(pairs: list[tuple[str, str]], column: str) -> pd.DataFrame:
@@ -58,7 +72,8 @@ def frames_from_items(items: Iterable[Item], partner_types: Mapping[str, str] | 
     partners = _long([(i.id, p) for i in items for p in dict.fromkeys(i.partners)], "partner")
     partners["partner_type"] = partners["partner"].map(lambda p: types.get(p, UNKNOWN_TYPE))
     return Frames(
-        items=_items_table([i.id for i in items], [i.date for i in items], [i.category or "other" for i in items]),
+        items=_items_table([i.id for i in items], [i.date for i in items], [i.category or "other" for i in items],
+                           [_loose_end(i) for i in items]),
         themes=_long([(i.id, t) for i in items for t in dict.fromkeys(i.themes)], "theme"),
         partners=partners,
         places=_long([(i.id, p) for i in items for p in dict.fromkeys(i.places)], "place"),
@@ -78,8 +93,9 @@ def frames_from_table(table: FacetTable, mask: np.ndarray, partner_types: Mappin
     ids = [table.ids[d] for d in docs.tolist()]
     dates = [date.fromordinal(o) for o in table.dates[docs].tolist()]
     categories = [table.values["category"][c] for c in table.single["category"][docs].tolist()]
+    ends = [date.fromordinal(o) for o in table.period_ends[docs].tolist()]
     return Frames(
-        items=_items_table(ids, dates, categories),
+        items=_items_table(ids, dates, categories, ends),
         themes=_entries(table, "theme", mask),
         partners=_with_types(_entries(table, "partner", mask), partner_types or {}),
         places=_entries(table, "place", mask),
@@ -190,6 +206,22 @@ def month_by_category(fr: Frames, start: date | None = None, end: date | None = 
     table.index.name = "month"
     table.columns.name = None
     return table
+
+
+def multi_month_periods(fr: Frames, start: date | None = None, end: date | None = None) -> pd.DataFrame:
+    """start, end (first days of the first and last month), items: the items dated only to a
+    bulletin period of more than one month, counted in `start`, one row per period, the
+    periods that begin between `start` and `end` (months) in date order."""
+    items = fr.items
+    first, last = items["date"].dt.to_period("M"), items["period_end"].dt.to_period("M")
+    loose = items[first != last].assign(start=first[first != last], end=last[first != last])
+    if start is not None:
+        loose = loose[loose["start"] >= pd.Period(start, "M")]
+    if end is not None:
+        loose = loose[loose["start"] <= pd.Period(end, "M")]
+    out = loose.groupby(["start", "end"]).size().reset_index(name="items").sort_values(["start", "end"])
+    out["start"], out["end"] = [pd.PeriodIndex(out[c], freq="M").to_timestamp() for c in ("start", "end")]
+    return out.reset_index(drop=True).astype({"items": "int64"})
 
 
 def partner_by_year(fr: Frames, top: int | None = 20) -> pd.DataFrame:

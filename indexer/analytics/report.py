@@ -3,7 +3,6 @@ sentences (summary.md and summary.html) whose every number is computed from the 
 tables that go into the workbook."""
 from __future__ import annotations
 
-import html
 import io
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -17,7 +16,7 @@ from . import frames as F
 from .frames import Frames, frames_for
 
 SHEETS = ("by_month", "by_quarter", "by_category", "by_theme", "by_partner", "by_partner_type", "by_place",
-          "month_by_category", "theme_by_month", "partner_by_year", "year_over_year")
+          "month_by_category", "theme_by_month", "partner_by_year", "year_over_year", "multi_month_periods")
 
 
 @dataclass(frozen=True)
@@ -41,6 +40,7 @@ class Pack:
             "by_partner_type": F.by_partner_type(fr), "by_place": F.by_place(fr),
             "month_by_category": F.month_by_category(fr, start, end), "theme_by_month": F.theme_by_month(fr, start, end),
             "partner_by_year": F.partner_by_year(self.all_years), "year_over_year": F.year_over_year(self.all_years),
+            "multi_month_periods": F.multi_month_periods(fr, start, end),
         })
 
 
@@ -58,6 +58,7 @@ class Facts:
     new_partners: list[str]
     themes_up: list[tuple[str, int]]
     themes_down: list[tuple[str, int]]
+    multi_month: list[tuple[str, str, int]] = field(default_factory=list)  # (first month, last month, items)
 
 
 def facts(pack: Pack, top: int = 5) -> Facts:
@@ -75,6 +76,8 @@ def facts(pack: Pack, top: int = 5) -> Facts:
         partner_types=[(r.partner_type, int(r.items)) for r in t["by_partner_type"].itertuples()],
         new_partners=_new_partners(pack),
         **_theme_changes(pack, top=3),
+        multi_month=[(f"{r.start:%B %Y}", f"{r.end:%B %Y}", int(r.items))
+                     for r in t["multi_month_periods"].itertuples()],
     )
 
 
@@ -114,6 +117,7 @@ def sentences(f: Facts, labels: Mapping[str, str]) -> list[str]:
         out.append("By category: " + _list([f"{name(c)} {n} ({s:g}%)" for c, n, s in f.categories]) + ".")
     if f.busiest_month:
         out.append(f"The busiest month was {f.busiest_month[0]}, with {f.busiest_month[1]} activities.")
+    out += [_multi_month_sentence(*period) for period in f.multi_month]
     if f.top_partners:
         out.append("The most frequent partners were " + _list([f"{p} ({n})" for p, _, n in f.top_partners]) + ".")
     if f.partner_types:
@@ -127,6 +131,11 @@ def sentences(f: Facts, labels: Mapping[str, str]) -> list[str]:
     return out
 
 
+def _multi_month_sentence(first: str, last: str, items: int) -> str:
+    return (f"One bulletin covers {first} to {last}; {items} of its activities state no day and are counted in "
+            f"{first}, so the months after it look lower than they were.")
+
+
 def _change(now: int, before: int | None) -> str:
     if not before:
         return "compared with none"
@@ -138,18 +147,18 @@ def summary_markdown(f: Facts, pack: Pack, labels: Mapping[str, str]) -> str:
     lines = [f"# Activities of {f.year}: summary", ""]
     if pack.notice:
         lines += [f"> **{pack.notice}**", ""]
-    lines += [" ".join(sentences(f, labels)), "", "## Built from", ""]
+    n = len(pack.bulletins)
+    lines += [" ".join(sentences(f, labels)), "", f"## Built from {n} bulletin{'s' if n != 1 else ''}", ""]
     lines += [f"- {b}" for b in pack.bulletins] or ["- (no bulletins)"]
     return "\n".join(lines) + "\n"
 
 
-def summary_html(f: Facts, pack: Pack, labels: Mapping[str, str]) -> str:
-    esc = html.escape
-    notice = f"<p class=notice><strong>{esc(pack.notice)}</strong></p>" if pack.notice else ""
-    body = "".join(f"<p>{esc(s)}</p>" for s in sentences(f, labels))
-    sources = "".join(f"<li>{esc(b)}</li>" for b in pack.bulletins)
-    return (f"<!doctype html><html lang=en><meta charset=utf-8><title>Activities of {f.year}</title>"
-            f"<h1>Activities of {f.year}: summary</h1>{notice}{body}<h2>Built from</h2><ul>{sources}</ul></html>\n")
+def summary_html(f: Facts, pack: Pack, labels: Mapping[str, str], svgs: Mapping[str, bytes] | None = None) -> str:
+    """The summary as a document to send: styled, the figures inline, the key tables."""
+    from .summary_doc import document
+
+    return document(f"Activities of {f.year}: summary", pack.notice, sentences(f, labels), pack.tables,
+                    svgs or {}, pack.bulletins, labels)
 
 
 # --------------------------------------------------------------------------- the zip
@@ -158,13 +167,15 @@ def summary_html(f: Facts, pack: Pack, labels: Mapping[str, str]) -> str:
 def build_figures(pack: Pack) -> dict[str, object]:
     from . import figures as G
 
-    t, year = pack.tables, pack.year
+    t, year, periods = pack.tables, pack.year, pack.tables["multi_month_periods"]
     return {
-        "activity_by_month": G.activity_by_month(t["month_by_category"], title=f"Activities per month, {year}"),
+        "activity_by_month": G.activity_by_month(t["month_by_category"], title=f"Activities per month, {year}",
+                                                 periods=periods),
         "category_share": G.category_share(t["by_category"], title=f"Activities by category, {year}"),
         "top_partners": G.top_partners(t["by_partner"], title=f"Most frequent partners, {year}"),
-        "themes_over_time": G.themes_over_time(t["theme_by_month"], title=f"Themes per month, {year}"),
-        "month_category_heatmap": G.month_category_heatmap(t["month_by_category"], title=f"Month by category, {year}"),
+        "themes_over_time": G.themes_over_time(t["theme_by_month"], title=f"Themes per month, {year}", periods=periods),
+        "month_category_heatmap": G.month_category_heatmap(t["month_by_category"], title=f"Month by category, {year}",
+                                                           periods=periods),
         "year_over_year": G.year_over_year(t["year_over_year"], title=f"Activities per year to {year}"),
     }
 
@@ -174,14 +185,19 @@ def pack_files(pack: Pack, labels: Mapping[str, str]) -> dict[str, bytes]:
     from . import exports
 
     f = facts(pack)
-    sheets = {"items": exports.items_table(pack.items), **{k: F.for_output(v) for k, v in pack.tables.items()}}
+    from .readable import readable_table
+
+    tables = {k: readable_table(F.for_output(v)) for k, v in pack.tables.items()}
+    sheets = {"items": exports.items_table(pack.items), **tables}
+    figures = build_figures(pack)
+    svgs = {name: exports.figure_bytes(fig, "svg") for name, fig in figures.items()}
     files = {
         "tables.xlsx": exports.tables_xlsx_bytes(sheets),
         "summary.md": summary_markdown(f, pack, labels).encode("utf-8"),
-        "summary.html": summary_html(f, pack, labels).encode("utf-8"),
+        "summary.html": summary_html(f, pack, labels, svgs).encode("utf-8"),
     }
-    for name, fig in build_figures(pack).items():
-        files[f"figures/{name}.svg"] = exports.figure_bytes(fig, "svg")
+    for name, fig in figures.items():
+        files[f"figures/{name}.svg"] = svgs[name]
         files[f"figures/{name}.png"] = exports.figure_bytes(fig, "png")
     return files
 
@@ -208,24 +224,58 @@ def pack_for_year(index, year: int, partner_types: Mapping[str, str], request=No
     from dataclasses import replace
 
     from ..search.index_dir import Manifest
-    from ..sample.marker import sample_notice
+    from ..sample.marker import notice_for_files
     from ..search import SearchRequest
 
     base = request or SearchRequest()
     this_year = replace(base, date_from=date(year, 1, 1), date_to=date(year, 12, 31))
     up_to = replace(base, date_from=None, date_to=date(year, 12, 31))
     manifest = Manifest.load(index.generation)
-    sources = sorted({path for path, f in manifest.files.items()
-                      if _overlaps(manifest.bulletins.get(f["bulletin"], {}).get("period", ""), year)})
-    notices = {n for n in (sample_notice(p) for p in sources) if n}
+    sources = {path: f["bulletin"] for path, f in manifest.files.items()
+               if _overlaps(manifest.bulletins.get(f["bulletin"], {}).get("period", ""), year)}
     return Pack(
         year=year,
         this_year=frames_for(index, this_year, partner_types),
         all_years=frames_for(index, up_to, partner_types),
         items=index.matching_items(this_year),
-        bulletins=sources,
-        notice=sorted(notices)[0] if notices else None,
+        bulletins=bulletin_lines(sources, manifest.bulletins),
+        notice=notice_for_files(sources),
     )
+
+
+def bulletin_lines(files: Mapping[str, str], bulletins: Mapping[str, dict]) -> list[str]:
+    """One line per bulletin, oldest first: its period and its file names (the PDF and the
+    text of one bulletin are one source), without the folders they were read from."""
+    by_bulletin: dict[str, list[str]] = {}
+    for path, key in files.items():
+        by_bulletin.setdefault(key, []).append(Path(path.replace("\\", "/")).name)
+    ordered = sorted(by_bulletin, key=lambda k: (bulletins.get(k, {}).get("period", ""), k))
+    return [f"{_period_words(bulletins.get(k, {}).get('period', ''))}: {', '.join(sorted(set(by_bulletin[k])))}"
+            for k in ordered]
+
+
+def _period_words(period: str) -> str:
+    """"2024-05-01..2024-06-30" as "May to June 2024"."""
+    try:
+        start, end = (date.fromisoformat(p) for p in period.split(".."))
+    except ValueError:
+        return period or "period unknown"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start:%B %Y}"
+    return f"{start:%B} to {end:%B %Y}" if start.year == end.year else f"{start:%B %Y} to {end:%B %Y}"
+
+
+def latest_full_year(index) -> int | None:
+    """The year a pack is built for when none is asked: the newest year whose December the
+    index reaches; a year still under way is not reported on. None for an empty index."""
+    table = index.table
+    dates = table.dates[table.live]
+    if dates.size == 0:
+        return None
+    newest = date.fromordinal(int(dates.max()))
+    years = {date.fromordinal(int(o)).year for o in (dates.min(), dates.max())}
+    full = newest.year if newest.month == 12 else newest.year - 1
+    return full if full >= min(years) else newest.year
 
 
 def _overlaps(period: str, year: int) -> bool:

@@ -100,14 +100,16 @@ def add_index_option(parser: argparse.ArgumentParser) -> None:
 
 def open_index(root: Path):
     """The search index at `root`, or None after saying how to build one."""
+    from ..enrich import VocabularyError
     from ..search import IndexMissing, SearchIndex
+    from ..search.expansion import load_expander
 
     enricher = load_enricher()
     if enricher is None:
         return None
     try:
-        index = SearchIndex(root, enricher.partner_aliases())
-    except IndexMissing as exc:
+        index = SearchIndex(root, enricher.partner_aliases(), load_expander())
+    except (IndexMissing, VocabularyError) as exc:  # synonyms.toml: FILE:LINE: reason
         error(str(exc))
         return None
     announce_index_sample(index.generation)

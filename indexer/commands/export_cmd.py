@@ -22,7 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "every text cell that could start a formula is made inert.",
         example="bulletins export --out icrc-2024.xlsx --partner ICRC --year 2024",
     )
-    p.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write (.csv, .xlsx, .json, .svg, .png)")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE",
+                   help="the file to write (.csv, .xlsx, .json, .svg, .png); an existing folder: a file named by "
+                   "what it holds (bulletins-icrc-2024.xlsx; .csv for a table, .svg for a figure)")
     what = p.add_mutually_exclusive_group()
     what.add_argument("--table", choices=TABLES, metavar="NAME", help=f"an aggregate: {', '.join(TABLES)}")
     what.add_argument("--figure", choices=FIGURES, metavar="NAME", help=f"a figure: {', '.join(FIGURES)}")
@@ -31,10 +33,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
+def _named_out(args: argparse.Namespace) -> Path:
+    """--out as given, or inside a folder a name saying what the file holds."""
+    from ..analytics.readable import ExportInfo, file_name
+
+    if not args.out.is_dir():
+        return args.out
+    request = request_from_args(args)
+    extension, prefix = ("svg", args.figure) if args.figure else ("csv", args.table) if args.table else ("xlsx", "bulletins")
+    return args.out / file_name(ExportInfo.of(request, 0), extension, prefix=prefix.replace("_", "-"))
+
+
 def run(args: argparse.Namespace) -> int:
     from ..analytics import exports
     from ..search import QueryError
 
+    try:
+        args.out = _named_out(args)
+    except QueryError as exc:
+        error(f"query: {exc}")
+        return 2
     suffix = args.out.suffix.lower()
     allowed = FIGURE_FORMATS if args.figure else TABLE_FORMATS if args.table else ITEM_FORMATS
     if suffix not in allowed:
@@ -60,13 +78,24 @@ def run(args: argparse.Namespace) -> int:
 
 def _render(index, request, args: argparse.Namespace, suffix: str) -> bytes:
     from ..analytics import exports
+    from ..analytics.readable import readable_table
 
     if not (args.table or args.figure):
-        items = index.matching_items(request)
-        return {".csv": exports.items_csv_bytes, ".xlsx": exports.items_xlsx_bytes, ".json": exports.items_json_bytes}[suffix](items)
+        items = index.listed_items(request)  # in the order `bulletins search` lists them
+        if suffix == ".xlsx":
+            return exports.items_xlsx_bytes(items, _info(index, request, len(items)))
+        return {".csv": exports.items_csv_bytes, ".json": exports.items_json_bytes}[suffix](items)
     frames = frames_for(index, request, partner_types())
     if args.table:
-        table = for_output(aggregate(frames, args.table, *year_span(args.year)))
+        table = readable_table(for_output(aggregate(frames, args.table, *year_span(args.year))))
         return exports.table_csv_bytes(table) if suffix == ".csv" else exports.tables_xlsx_bytes({args.table: table})
     return exports.figure_bytes(build_figure(frames, args.figure, *year_span(args.year)), suffix[1:])
 
+
+
+def _info(index, request, count: int):
+    from ..analytics.readable import ExportInfo
+    from ..sample.marker import notice_for_files
+    from ..search.index_dir import Manifest
+
+    return ExportInfo.of(request, count, notice_for_files(Manifest.load(index.generation).files))

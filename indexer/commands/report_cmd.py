@@ -1,4 +1,5 @@
-"""`bulletins report --year Y --out FILE.zip`: the annual-report pack."""
+"""`bulletins report [--year Y] --out FILE.zip`: the annual-report pack (of the latest full
+year in the index unless --year says which)."""
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "generated sample.",
         example="bulletins report --year 2024 --out report-2024.zip",
     )
-    p.add_argument("--year", required=True, type=int, help="the year to report on")
+    p.add_argument("--year", type=int, help="the year to report on (default: the latest full year in the index)")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.zip", help="the zip file to write")
     add_index_option(p)
     p.set_defaults(run=run)
@@ -26,13 +27,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..analytics.exports import ExportError
-    from ..analytics.report import pack_for_year, write_pack
+    from ..analytics.report import latest_full_year, pack_for_year, write_pack
 
     enricher = load_enricher()
     index = open_index(args.index) if enricher else None
     if index is None:
         return 1
     labels = enricher.labels()
+    if args.year is None:
+        args.year = latest_full_year(index)
+        if args.year is None:
+            error(f"no items in {args.index}: nothing to report on")
+            return 1
+        print(f"year: {args.year} (the latest full year in the index; --year chooses another)")
     pack = pack_for_year(index, args.year, enricher.partner_types())
     if pack.this_year.empty:
         error(f"no items dated {args.year} in {args.index}")

@@ -46,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
 
 def render(result: SearchResult) -> str:
     lines = [f"{result.total} item(s)" + (f"; did you mean: {result.suggestion}" if result.suggestion else "")]
+    if result.also_searched:
+        lines.append("also searched: " + ", ".join(result.also_searched) + ' (quote a word to search it alone)')
     first = (result.request.page - 1) * result.request.per_page
     for n, hit in enumerate(result.hits, first + 1):
         item = hit.item

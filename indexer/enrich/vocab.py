@@ -42,7 +42,7 @@ class TomlFile:
             raise VocabularyError(path, int(m.group(1)) if m else None, f"not valid TOML: {exc}") from None
 
     def line_of(self, table: str, index: int) -> int | None:
-        header = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]", re.MULTILINE)
+        header = re.compile(rf"^[ \t]*\[\[\s*{re.escape(table)}\s*\]\]", re.MULTILINE)  # [ \t]*, not \s*: that would start on a blank line above
         starts = [self.text.count("\n", 0, m.start()) + 1 for m in header.finditer(self.text)]
         return starts[index] if index < len(starts) else None
 

@@ -14,8 +14,9 @@ def write_marker(folder: Path, seed: int, months: int) -> Path:
     return path
 
 
-def sample_notice(path: str | Path) -> str | None:
-    """The notice to show when `path` is, or lies in, a generated sample folder."""
+def sample_notice(path: str | Path, short: bool = False) -> str | None:
+    """The notice to show when `path` is, or lies in, a generated sample folder; `short`
+    names the folder without its parents (for files that leave this machine)."""
     path = Path(path)
     folder = path if path.is_dir() else path.parent
     marker = folder / MARKER_NAME
@@ -25,4 +26,10 @@ def sample_notice(path: str | Path) -> str | None:
         info = json.loads(marker.read_text())
     except (OSError, ValueError):
         info = {}
-    return NOTICE.format(folder=folder, seed=info.get("seed", "?"))
+    return NOTICE.format(folder=folder.name if short else folder, seed=info.get("seed", "?"))
+
+
+def notice_for_files(paths) -> str | None:
+    """The short notice for a set of indexed files when any lies in a sample folder."""
+    notices = sorted({n for n in (sample_notice(p, short=True) for p in paths) if n})
+    return notices[0] if notices else None

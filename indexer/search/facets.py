@@ -29,6 +29,10 @@ class FacetTable:
 
     live: np.ndarray  # bool per docnum: False for deleted documents
     dates: np.ndarray  # int32 proleptic ordinal of the item's date, per docnum
+    # int32 ordinal of the last day the item may have happened: its bulletin's period end when
+    # the text states no day (date_precision "month"), else its date. Analytics uses it to say
+    # which counts come from a bulletin covering several months.
+    period_ends: np.ndarray
     ids: list[str]  # item id per docnum ("" for deleted)
     values: dict[str, list[str]]
     single: dict[str, np.ndarray]  # facet -> int32 code per docnum, -1 when none
@@ -45,6 +49,7 @@ class FacetTable:
     def build(cls, records: Iterable[tuple[int, dict]], size: int) -> "FacetTable":
         live = np.zeros(size, dtype=bool)
         dates = np.zeros(size, dtype=np.int32)
+        period_ends = np.zeros(size, dtype=np.int32)
         ids = [""] * size
         values: dict[str, dict[str, int]] = {f: {} for f in FACETS}
         single = {f: np.full(size, -1, dtype=np.int32) for f in SINGLE}
@@ -54,6 +59,7 @@ class FacetTable:
             ids[docnum] = record["id"]
             day = date.fromisoformat(record["date"])
             dates[docnum] = day.toordinal()
+            period_ends[docnum] = _period_end(record, day).toordinal()
             single["category"][docnum] = _code(values["category"], record["category"] or "other")
             single["year"][docnum] = _code(values["year"], str(day.year))
             for f in MULTI:
@@ -62,7 +68,7 @@ class FacetTable:
                     docs.append(docnum)
                     codes.append(_code(values[f], value))
         return cls(
-            live=live, dates=dates, ids=ids,
+            live=live, dates=dates, period_ends=period_ends, ids=ids,
             values={f: list(v) for f, v in values.items()},
             single=single,
             entry_doc={f: np.asarray(entries[f][0], dtype=np.int32) for f in MULTI},
@@ -72,7 +78,7 @@ class FacetTable:
     # ------------------------------------------------------------------ storage
 
     def save(self, folder: Path) -> None:
-        arrays = {"live": self.live, "dates": self.dates}
+        arrays = {"live": self.live, "dates": self.dates, "period_ends": self.period_ends}
         arrays.update({f"single_{f}": a for f, a in self.single.items()})
         arrays.update({f"doc_{f}": a for f, a in self.entry_doc.items()})
         arrays.update({f"code_{f}": a for f, a in self.entry_code.items()})
@@ -87,6 +93,8 @@ class FacetTable:
             meta = json.loads(bytes(data["meta"]).decode("utf-8"))
             return cls(
                 live=data["live"], dates=data["dates"], ids=meta["ids"], values=meta["values"],
+                # an index written before period_ends existed: every item as precise as its date
+                period_ends=data["period_ends"] if "period_ends" in data.files else data["dates"],
                 single={f: data[f"single_{f}"] for f in SINGLE},
                 entry_doc={f: data[f"doc_{f}"] for f in MULTI},
                 entry_code={f: data[f"code_{f}"] for f in MULTI},
@@ -137,6 +145,12 @@ class FacetTable:
         nonzero = np.flatnonzero(tally)
         ranked = sorted(nonzero, key=lambda c: (-tally[c], self.values[facet][c]))
         return {self.values[facet][c]: int(tally[c]) for c in ranked}
+
+
+def _period_end(record: dict, day: date) -> date:
+    if record.get("date_precision") == "month" and record.get("period_end"):
+        return max(day, date.fromisoformat(record["period_end"]))
+    return day
 
 
 def _code(table: dict[str, int], value: str) -> int:

@@ -18,6 +18,7 @@ import numpy as np
 
 from . import engine
 from .engine import QueryError
+from .expansion import Expander, default_expander
 from .facets import FACETS, FacetTable
 from .index_dir import IndexDir, IndexMissing
 from ..item import Item
@@ -79,6 +80,7 @@ class SearchResult:
     facets: dict[str, dict[str, int]]
     suggestion: str | None
     notes: tuple[str, ...] = ()  # how the query was bounded (edits capped, expansions cut)
+    also_searched: tuple[str, ...] = ()  # synonyms and partners the query was widened with
 
     def to_json(self) -> dict[str, Any]:
         """The object `/api/search` and `bulletins search --json` answer with."""
@@ -92,6 +94,7 @@ class SearchResult:
             "facets": self.facets,
             "suggestion": self.suggestion,
             "notes": list(self.notes),
+            "also_searched": list(self.also_searched),
         }
 
 
@@ -102,8 +105,9 @@ class SearchIndex:
     ingest has published one.
     """
 
-    def __init__(self, root: Path, aliases: Mapping[str, str] | None = None) -> None:
+    def __init__(self, root: Path, aliases: Mapping[str, str] | None = None, expander: Expander | None = None) -> None:
         self.root = IndexDir(root)
+        self.expander = expander if expander is not None else default_expander()
         self.aliases = {k.casefold(): v for k, v in (aliases or {}).items()}  # partner alias -> name
         self._local = threading.local()  # Whoosh searchers are not shared between threads
         self._snapshot: _Snapshot | None = None
@@ -148,7 +152,7 @@ class SearchIndex:
         snap, borrowed = self._open()
         table = snap.table
         with borrowed as searcher:
-            parsed = engine.parse_query(snap.ix, request.text) if request.text.strip() else None
+            parsed, also = self._parse(snap, request.text)
             scored = engine.scored_matches(searcher, parsed, snap.postings) if parsed else None
             text_mask = _docs_mask(scored[0], table) if parsed else table.live.copy()
             masks = {f: table.mask(f, self._values(f, v)) for f, v in request.filters.items() if v}
@@ -159,8 +163,26 @@ class SearchIndex:
             page = self._page(scored, request, final, table)
             terms = engine.matched_terms(searcher, parsed) if parsed else frozenset()
             hits = tuple(self._hit(searcher, d, s, terms) for d, s in page)
-            suggestion = engine.suggestion(searcher, parsed, snap.corrector) if parsed and total < SUGGEST_BELOW else None
-        return SearchResult(request, total, hits, facets, suggestion, tuple(parsed.notes) if parsed else ())
+            if parsed and total < SUGGEST_BELOW:  # "did you mean" corrects what was typed, not the widening
+                typed = engine.parse_query(snap.ix, request.text) if also else parsed
+                typed.deadline = parsed.deadline  # one budget for the whole request
+                suggestion = engine.suggestion(searcher, typed, snap.corrector)
+            else:
+                suggestion = None
+        return SearchResult(request, total, hits, facets, suggestion, tuple(parsed.notes) if parsed else (), also)
+
+    def _parse(self, snap: "_Snapshot", text: str) -> tuple[engine.ParsedQuery | None, tuple[str, ...]]:
+        """The query as widened by synonyms and partner names (expansion.py), and what was
+        added; the query as typed when widening would break it (e.g. too many terms)."""
+        if not text.strip():
+            return None, ()
+        wide = self.expander.expand(text)
+        if wide.also:
+            try:
+                return engine.parse_query(snap.ix, wide.text), wide.also
+            except QueryError:
+                pass
+        return engine.parse_query(snap.ix, text), ()
 
     def _values(self, facet: str, values: Sequence[str]) -> list[str]:
         if facet != "partner":
@@ -168,9 +190,10 @@ class SearchIndex:
         return [self.aliases.get(v.casefold(), v) for v in values]
 
     @staticmethod
-    def _page(scored, request: SearchRequest, final: np.ndarray, table: FacetTable):
-        start = (request.page - 1) * request.per_page
-        end = start + request.per_page
+    def _page(scored, request: SearchRequest, final: np.ndarray, table: FacetTable, every: bool = False):
+        """(docnum, score) of the request's page, in the order shown; `every`: all matches."""
+        start = 0 if every else (request.page - 1) * request.per_page
+        end = table.size if every else start + request.per_page
         if scored is not None and request.sort == "relevance":
             docs, scores = scored
             keep = final[docs]
@@ -210,9 +233,10 @@ class SearchIndex:
         snap, borrowed = self._open()
         table = snap.table
         mask = table.live.copy()
-        if request.text.strip():
+        parsed, _ = self._parse(snap, request.text)
+        if parsed is not None:
             with borrowed as searcher:
-                docs, _ = engine.scored_matches(searcher, engine.parse_query(snap.ix, request.text), snap.postings)
+                docs, _ = engine.scored_matches(searcher, parsed, snap.postings)
             mask = _docs_mask(docs, table)
         mask &= table.date_mask(request.date_from, request.date_to)
         for f, values in request.filters.items():
@@ -226,6 +250,16 @@ class SearchIndex:
         with self._open()[1] as searcher:
             items = [Item.from_dict(engine.record_of(searcher, int(d))) for d in np.flatnonzero(mask)]
         return sorted(items, key=lambda i: (i.date, i.id))
+
+    def listed_items(self, request: SearchRequest) -> list[Item]:
+        """Every item that matches the request in the order `search` lists them (best match
+        or newest first, as the request sorts): what an export of the result holds."""
+        snap, mask = self._matching(request)
+        with self._open()[1] as searcher:
+            parsed, _ = self._parse(snap, request.text)
+            scored = engine.scored_matches(searcher, parsed, snap.postings) if parsed else None
+            order = self._page(scored, request, mask, snap.table, every=True)
+            return [Item.from_dict(engine.record_of(searcher, d)) for d, _ in order]
 
     def matching_table(self, request: SearchRequest) -> tuple[FacetTable, np.ndarray]:
         """The facet table of one index generation and the mask of the items that match the

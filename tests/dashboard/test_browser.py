@@ -232,10 +232,10 @@ def test_a_figure_downloads_as_svg_and_png_under_the_current_filters(ui, app_url
     card = page.locator("#card-category_share")
     name, svg = download(page, card.get_by_role("button", name="SVG", exact=True))
     text = svg_text(svg)
-    assert name == "category_share.svg"
+    assert name == "category-share-icrc.svg"  # named by what it holds
     assert "Share of items by category" in text and f"{total:,} items" in text  # title; subtitle: the filtered total
     name, png = download(page, card.get_by_role("button", name="PNG", exact=True))
-    assert name == "category_share.png"
+    assert name == "category-share-icrc.png"
     assert png_size(png) == (palette.WIDTH * palette.PNG_SCALE, palette.HEIGHT * palette.PNG_SCALE)  # 2000 x 1120
 
 

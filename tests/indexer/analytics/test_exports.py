@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import struct
 import xml.etree.ElementTree as ET
 from datetime import date, datetime
@@ -15,7 +14,8 @@ import pandas as pd
 import pytest
 
 from indexer.analytics import exports, figures, frames
-from indexer.analytics.exports import ITEM_COLUMNS, ExportError, neutralise
+from indexer.analytics.exports import ExportError, neutralise
+from indexer.analytics.readable import ExportInfo, about_rows, file_name, headers
 from indexer.item import Item
 
 MALICIOUS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1:A2)", "\tcmd", "\rcmd"]
@@ -65,12 +65,12 @@ def test_items_csv_has_bom_and_round_trips_through_pandas(items, tmp_path):
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and data == exports.items_csv_bytes(items)
     table = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    assert tuple(table.columns) == ITEM_COLUMNS and len(table) == len(items)
+    assert list(table.columns) == headers() and len(table) == len(items)
     first = table.iloc[0]
-    assert first["title"] == "Visit to Ganja – ə, ş, ğ"
-    assert first["themes"] == "children; women" and first["date"] == "2024-01-05"
-    assert first["body"] == items[0].body
-    assert table.iloc[1]["date_precision"] == "month"
+    assert first["Title"] == "Visit to Ganja – ə, ş, ğ"
+    assert first["Themes"] == "Children; Women" and first["Date"] == "2024-01-05"
+    assert first["Text"] == items[0].body and first["Bulletin file"] == "2024-01.txt"
+    assert table.iloc[1]["Date from"] == "the bulletin's period"
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
 
 
@@ -85,7 +85,7 @@ def test_written_files_follow_the_umask(items, tmp_path):
 
 def test_items_csv_cells_cannot_run_formulas(items):
     table = pd.read_csv(io.BytesIO(exports.items_csv_bytes(items)), encoding="utf-8-sig", dtype=str)
-    for column in ("title", "partners", "body"):
+    for column in ("Title", "Partners", "Text"):
         hostile = table[column].iloc[2:].tolist()
         assert hostile == ["'" + text for text in MALICIOUS]
 
@@ -96,21 +96,22 @@ def test_items_xlsx_opens_with_header_dates_and_frozen_row(items, tmp_path):
     assert book.sheetnames == ["Items"]
     sheet = book["Items"]
     header = [cell.value for cell in sheet[1]]
-    assert tuple(header) == ITEM_COLUMNS
+    assert header == headers()
     assert all(cell.font.b for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
     assert sheet.max_row == len(items) + 1
-    for name in ("date", "period_start", "period_end"):
+    for name in ("Date", "Bulletin from", "Bulletin to"):
         cell = sheet.cell(row=2, column=header.index(name) + 1)
         assert cell.is_date and cell.number_format == "yyyy-mm-dd"
-    assert sheet.cell(row=2, column=header.index("date") + 1).value == datetime(2024, 1, 5)
-    assert sheet.column_dimensions["E"].width > 8  # title column sized to its text
+    assert sheet.cell(row=2, column=header.index("Date") + 1).value == datetime(2024, 1, 5)
+    assert sheet.cell(row=3, column=header.index("Category") + 1).value == "Monitoring visit"
+    assert sheet.column_dimensions["B"].width > 8  # title column sized to its text
 
 
 def test_items_xlsx_cells_cannot_run_formulas(items):
     sheet = openpyxl.load_workbook(io.BytesIO(exports.items_xlsx_bytes(items)))["Items"]
     header = [cell.value for cell in sheet[1]]
-    for column in ("title", "partners", "body"):
+    for column in ("Title", "Partners", "Text"):
         values = [row[header.index(column)] for row in sheet.iter_rows(min_row=4, values_only=True)]
         assert values == inert_in_xlsx(MALICIOUS)
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
@@ -119,7 +120,7 @@ def test_items_xlsx_cells_cannot_run_formulas(items):
 def test_items_xlsx_survives_control_characters_from_pdfs():
     item = make_item(1, date(2024, 1, 5), body="page\x0cbreak\x00 and \x07bell")
     sheet = openpyxl.load_workbook(io.BytesIO(exports.items_xlsx_bytes([item])))["Items"]
-    assert sheet.cell(row=2, column=len(ITEM_COLUMNS)).value == "pagebreak and bell"
+    assert sheet.cell(row=2, column=len(headers())).value == "pagebreak and bell"
 
 
 def test_items_json_is_the_contract_records(items, tmp_path):
@@ -127,6 +128,33 @@ def test_items_json_is_the_contract_records(items, tmp_path):
     records = json.loads(path.read_text(encoding="utf-8"))
     assert records == [item.to_dict() for item in items]
     assert [Item.from_dict(r) for r in records] == items
+
+
+def test_items_xlsx_opens_on_a_sheet_saying_what_it_holds(items):
+    info = ExportInfo(count=len(items), query="visit", filters={"category": ("monitoring_visit",), "partner": ("ICRC",)},
+                      date_from=date(2024, 1, 1), date_to=date(2024, 12, 31), sort="newest",
+                      made=datetime(2026, 3, 4, 5, 6), notice="GENERATED SAMPLE DATA")
+    book = openpyxl.load_workbook(io.BytesIO(exports.items_xlsx_bytes(items, info)))
+    assert book.sheetnames == ["About", "Items"]
+    about = dict(list(book["About"].iter_rows(values_only=True))[1:])
+    assert about == {"Exported from": "Bulletin Explorer", "Query": "visit", "Category": "Monitoring visit",
+                     "Partner": "ICRC", "Dates": "2024-01-01 to 2024-12-31", "Items": str(len(items)),
+                     "Order": "newest first", "Exported on": "2026-03-04 05:06 UTC", "Note": "GENERATED SAMPLE DATA"}
+    assert dict(about_rows(ExportInfo(count=3)))["Query"] == "(none: every item)"
+
+
+@pytest.mark.parametrize("info, name", [
+    (ExportInfo(count=1, filters={"partner": ("ICRC",)}, date_from=date(2024, 1, 1), date_to=date(2024, 12, 31)),
+     "bulletins-icrc-2024.xlsx"),
+    (ExportInfo(count=1, filters={"year": ("2024",), "partner": ("ICRC",)}), "bulletins-icrc-2024.xlsx"),
+    (ExportInfo(count=1, query='"plane crash" OR Gəncə/../*', filters={"category": ("monitoring_visit",)}),
+     "bulletins-plane-crash-or-gence-monitoring-visit.xlsx"),
+    (ExportInfo(count=1, date_from=date(2023, 3, 5)), "bulletins-20230305.xlsx"),
+    (ExportInfo(count=1), "bulletins-all.xlsx"),
+    (ExportInfo(count=1, query="x" * 200), "bulletins-" + "x" * 50 + ".xlsx"),
+])
+def test_export_files_are_named_by_what_they_hold_in_safe_characters(info, name):
+    assert file_name(info, "xlsx") == name
 
 
 # --------------------------------------------------------------------------- aggregate tables
@@ -186,14 +214,6 @@ def test_an_empty_workbook_still_opens(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def chromium() -> None:
-    if shutil.which("chromium") is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing in CI: apt-get install chromium")
-        pytest.skip("apt-get install chromium")
-
-
-@pytest.fixture(scope="module")
 def figure(fr):
     return figures.activity_by_month(frames.month_by_category(fr), title="Activity <b>2024</b> & after")
 
@@ -226,3 +246,26 @@ def test_export_without_a_browser_says_what_to_install(monkeypatch, figure):
 def test_unknown_figure_format_is_refused(figure):
     with pytest.raises(ValueError, match="png or svg"):
         exports.figure_bytes(figure, "gif")
+
+
+def _tick_values(root: ET.Element, axis: str) -> list[float]:
+    """The numbers printed on an axis of a plotly SVG (`ytick` groups hold the y labels)."""
+    values = []
+    for group in root.iter():
+        if group.tag.endswith("}g") and axis in (group.get("class") or "").split():
+            values += [float(t.text.replace("\u2212", "-")) for t in group.iter() if t.tag.endswith("}text")]
+    return values
+
+
+def test_themes_over_time_svg_scale_reaches_the_highest_count(chromium, tmp_path):
+    # A theme with 9 items in one month: the exported panel must be scaled to show it, not
+    # cut at plotly's empty-axis default of 4 (the bug staff saw on screen and in the pack).
+    months = pd.date_range("2024-01-01", periods=12, freq="MS", name="month")
+    table = pd.DataFrame({"children": [1, 2, 9, 3, 1, 0, 2, 5, 4, 1, 2, 3],
+                          "detention": [0, 1, 2, 3, 4, 5, 6, 7, 8, 1, 1, 2],
+                          "women": [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]}, index=months)
+    root = ET.parse(exports.figure_svg(figures.themes_over_time(table), tmp_path / "themes.svg")).getroot()
+    ticks = _tick_values(root, "ytick")
+    assert ticks and max(ticks) >= 8, ticks  # the y scale runs past the peak of 9 (ticks every 2)
+    full = figures.themes_over_time(table).full_figure_for_development(warn=False)
+    assert all(full.layout[f"yaxis{s}"].range[1] >= 9 for s in ("", "2", "3"))

@@ -176,6 +176,39 @@ def test_year_over_year_labels_counts_and_change(fr):
     assert [c["year"] for c in trace.customdata] == ["2024", "2025"]
 
 
+def _two_month_bulletin() -> frames.Frames:
+    """A May-June bulletin: three items with no stated day (dated May 1), one on June 3;
+    and a one-month July bulletin with no stated day, which needs no note."""
+    def item(n: int, day: date, precision: str, end: date) -> Item:
+        return Item(id=f"m{n}", source="b.txt", period_start=day.replace(day=1), period_end=end, date=day,
+                    date_precision=precision, title="T", body="B.", category="event", themes=("children",))
+    may_june = [item(n, date(2024, 5, 1), "month", date(2024, 6, 30)) for n in range(3)]
+    return frames.frames_from_items([*may_june, item(3, date(2024, 6, 3), "day", date(2024, 6, 30)),
+                                     item(4, date(2024, 7, 1), "month", date(2024, 7, 31))])
+
+
+def test_multi_month_periods_lists_items_dated_only_to_a_two_month_bulletin():
+    table = frames.multi_month_periods(_two_month_bulletin())
+    assert table.to_dict("records") == [{"start": pd.Timestamp(2024, 5, 1), "end": pd.Timestamp(2024, 6, 1),
+                                         "items": 3}]
+    assert frames.multi_month_periods(_two_month_bulletin(), date(2024, 6, 1), date(2024, 12, 1)).empty
+    assert frames.multi_month_periods(frames.frames_from_items([])).empty
+
+
+@pytest.mark.parametrize("kind", figures.MONTHLY_FIGURES)
+def test_monthly_figures_say_where_items_count_in_the_first_month_of_their_period(kind):
+    fig = figures.build_figure(_two_month_bulletin(), kind)
+    assert "count in its first month: May–Jun 2024 (3)" in fig.layout.title.subtitle.text
+    plain = figures.build_figure(frames.frames_from_items([make_item(1, date(2024, 5, 2), "event", (), ("children",))]), kind)
+    assert "<br>" not in plain.layout.title.subtitle.text
+
+
+def test_activity_by_month_shades_the_months_of_a_two_month_bulletin():
+    fig = figures.build_figure(_two_month_bulletin(), "activity_by_month")
+    (shade,) = fig.layout.shapes
+    assert (pd.Timestamp(shade.x0), pd.Timestamp(shade.x1)) == (pd.Timestamp(2024, 5, 1), pd.Timestamp(2024, 7, 1))
+
+
 # --------------------------------------------------------------------------- empty and hostile
 
 

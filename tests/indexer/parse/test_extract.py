@@ -16,7 +16,7 @@ from indexer.errors import BulletinError
 from indexer.parse.extract import Extracted, extract, extract_lines
 from indexer.parse.lines import Line
 
-SEED = Path(__file__).parents[3] / ".." / "shared" / "seeds" / "000_a096751e98680ec5.txt"
+from ...conftest import SEED  # noqa: E402  (../shared, or $BULLETINS_SHARED)
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -51,9 +51,9 @@ def test_a_word_that_is_indexed_is_never_corrected(search_index):
 
 
 @pytest.fixture(scope="module")
-def parsed_items(sample_txt_dir, seed_path) -> list[dict]:
+def parsed_items(sample_txt_dir, seed_if_present) -> list[dict]:
     """The indexed items as `bulletins parse --jsonl` prints them (the index holds the text twins)."""
-    proc = subprocess.run([sys.executable, "-m", "indexer.cli", "parse", str(sample_txt_dir), str(seed_path), "--jsonl"],
+    proc = subprocess.run([sys.executable, "-m", "indexer.cli", "parse", str(sample_txt_dir), *map(str, seed_if_present), "--jsonl"],
                           capture_output=True, text=True, check=True)
     return [json.loads(line) for line in proc.stdout.splitlines()]
 
