@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -164,8 +164,7 @@ class SearchIndex:
             terms = engine.matched_terms(searcher, parsed) if parsed else frozenset()
             hits = tuple(self._hit(searcher, d, s, terms) for d, s in page)
             if parsed and total < SUGGEST_BELOW:  # "did you mean" corrects what was typed, not the widening
-                typed = engine.parse_query(snap.ix, request.text) if also else parsed
-                typed.deadline = parsed.deadline  # one budget for the whole request
+                typed = replace(engine.parse_query(snap.ix, request.text), deadline=parsed.deadline) if also else parsed
                 suggestion = engine.suggestion(searcher, typed, snap.corrector)
             else:
                 suggestion = None
