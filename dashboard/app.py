@@ -7,27 +7,39 @@ from pathlib import Path
 import dash
 
 from indexer.search import SearchIndex
+from indexer.search.index_dir import IndexDir
 
-from . import api, callbacks, layout
+from . import api, callbacks, health, layout, security
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
 
 class IndexHolder:
-    """The open index, shared by requests; it follows a newer generation after an ingest."""
+    """The open index, shared by requests; it follows a newer generation after an ingest.
+
+    Each generation gets its own `SearchIndex`, opened once and never refreshed in place:
+    a request holds the one it was given, so every answer comes wholly from one
+    generation while the next request already sees the new one."""
 
     def __init__(self, root: Path, aliases: dict[str, str] | None = None) -> None:
         self.root, self.aliases = Path(root), aliases or {}
+        self._dir = IndexDir(self.root)
         self._index: SearchIndex | None = None
         self._lock = threading.Lock()
 
     def __call__(self) -> SearchIndex:
-        with self._lock:
-            if self._index is None:
+        index, current = self._index, self._dir.current()
+        if index is not None and (current is None or current == index.generation):
+            return index
+        # One thread opens the new generation; the others keep answering from the old one.
+        if not self._lock.acquire(blocking=index is None):
+            return index
+        try:
+            if self._index is None or self._index.generation != self._dir.current():
                 self._index = SearchIndex(self.root, self.aliases)  # raises IndexMissing
-            else:
-                self._index.refresh()
             return self._index
+        finally:
+            self._lock.release()
 
 
 def create_app(index_root: Path, aliases: dict[str, str] | None = None) -> dash.Dash:
@@ -36,7 +48,9 @@ def create_app(index_root: Path, aliases: dict[str, str] | None = None) -> dash.
                     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}])
     holder = IndexHolder(index_root, aliases)
     api.register(app.server, holder)
+    health.register(app.server, holder)
     app.layout = layout.page()
     callbacks.register(app, holder)
+    security.install(app)
     app.server.config["INDEX_HOLDER"] = holder
     return app
