@@ -9,7 +9,7 @@ import dash
 from indexer.search import SearchIndex
 from indexer.search.index_dir import IndexDir
 
-from . import api, callbacks, health, layout, security
+from . import api, auth, callbacks, health, layout, security
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
@@ -42,9 +42,19 @@ class IndexHolder:
             self._lock.release()
 
 
-def create_app(index_root: Path, aliases: dict[str, str] | None = None) -> dash.Dash:
+class OfficeDash(dash.Dash):
+    """The Dash app with the signed-in user and a sign-out button above the page."""
+
+    def interpolate_index(self, **kwargs) -> str:
+        kwargs["app_entry"] = auth.account_bar() + kwargs.get("app_entry", "")
+        return super().interpolate_index(**kwargs)
+
+
+def create_app(index_root: Path, aliases: dict[str, str] | None = None,
+               access: auth.Access | None = None) -> dash.Dash:
+    """The app over `index_root`; without `access`, read-only and open to all (tests, demo)."""
     # Bootstrap's CSS is served from assets/ (no CDN: the dashboard works offline).
-    app = dash.Dash(__name__, title="Bulletin Explorer", assets_folder=str(ASSETS),
+    app = OfficeDash(__name__, title="Bulletin Explorer", assets_folder=str(ASSETS),
                     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}])
     holder = IndexHolder(index_root, aliases)
     api.register(app.server, holder)
@@ -52,5 +62,6 @@ def create_app(index_root: Path, aliases: dict[str, str] | None = None) -> dash.
     app.layout = layout.page()
     callbacks.register(app, holder)
     security.install(app)
+    auth.install(app.server, access or auth.Access(public=True))
     app.server.config["INDEX_HOLDER"] = holder
     return app
