@@ -114,8 +114,11 @@ def _gate(access: Access):
         return None
     if request.path in OPEN_PATHS or request.path.startswith(OPEN_PREFIXES):
         return None
-    if current_user() is None or _expired(access):
+    user = current_user()
+    if user is not None and _expired(access):
         session.clear()
+        user = None
+    if user is None:  # the session stays: it holds the sign-in form's token
         if request.path.startswith(("/api/", "/_dash-")):
             return jsonify({"error": "sign in first"}), 401
         return redirect("/login?next=" + _local(request.full_path))
