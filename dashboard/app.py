@@ -9,7 +9,8 @@ import dash
 from indexer.search import SearchIndex
 from indexer.search.index_dir import IndexDir
 
-from . import api, auth, callbacks, health, layout, security
+from . import api, auth, callbacks, feeds, health, layout, security
+from .saved import SavedStore
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
@@ -62,6 +63,9 @@ def create_app(index_root: Path, aliases: dict[str, str] | None = None,
     app.layout = layout.page()
     callbacks.register(app, holder)
     security.install(app)
-    auth.install(app.server, access or auth.Access(public=True))
+    access = access or auth.Access(public=True)
+    auth.install(app.server, access)
+    if access.config_dir is not None and not access.public:
+        feeds.register(app.server, SavedStore(access.config_dir), holder)
     app.server.config["INDEX_HOLDER"] = holder
     return app

@@ -29,7 +29,8 @@ from .users import User, UserStore
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 OPEN_PATHS = ("/login", "/healthz")
-OPEN_PREFIXES = ("/assets/",)  # the app's own CSS (the sign-in page uses it); no data
+OPEN_PREFIXES = ("/assets/",  # the app's own CSS (the sign-in page uses it); no data
+                 "/feeds/")  # a saved search's Atom feed: its unguessable token is the key
 READ_ONLY_POSTS = ("/_dash-update-component",)  # callbacks compute views; they change nothing
 LOGIN_LIMIT = 5  # failed attempts per name and per address ...
 LOGIN_WINDOW_S = 15 * 60  # ... within this window
@@ -151,7 +152,7 @@ def csrf_token() -> str:
     return session["csrf"]
 
 
-def _check_csrf_token() -> None:
+def check_csrf_token() -> None:
     sent, kept = request.form.get("csrf", ""), session.get("csrf", "")
     if not (kept and secrets.compare_digest(sent, kept)):
         abort(403, "the form is out of date: reload the page and try again")
@@ -170,7 +171,7 @@ def _routes(server: Flask, store: UserStore, limiter: LoginLimiter) -> None:
 
     @server.post("/login")
     def login():
-        _check_csrf_token()
+        check_csrf_token()
         name, password = request.form.get("name", "")[:64], request.form.get("password", "")[:1024]
         keys = (f"name:{name}", f"addr:{request.remote_addr}")
         wait = limiter.wait_s(*keys)
@@ -187,7 +188,7 @@ def _routes(server: Flask, store: UserStore, limiter: LoginLimiter) -> None:
 
     @server.post("/logout")
     def logout():
-        _check_csrf_token()
+        check_csrf_token()
         flask_login.logout_user()
         session.clear()
         return redirect("/login")
@@ -214,11 +215,18 @@ def _login_page(next_path: str, message: str = ""):
 
 
 def account_bar() -> str:
-    """The signed-in user and a sign-out button, for the top of the dashboard page."""
+    """The signed-in user, a form to save the current view, and a sign-out button, for the
+    top of the dashboard page (plain forms: they work without any script)."""
     user = current_user()
     if user is None:
         return ""
-    return (f'<form method="post" action="/logout" class="account-bar d-flex justify-content-end align-items-center gap-2 px-3 py-1 small">'
+    token = f'<input type="hidden" name="csrf" value="{escape(csrf_token())}">'
+    return ('<div class="account-bar d-flex justify-content-end align-items-center gap-3 px-3 py-1 small">'
+            '<form method="post" action="/saved" class="d-flex gap-1 align-items-center">' + token +
+            '<input class="form-control form-control-sm" name="name" required maxlength="80" '
+            'placeholder="Name this view" aria-label="Name of the saved search">'
+            '<button class="btn btn-sm btn-outline-primary text-nowrap" type="submit">Save view</button></form>'
+            '<a href="/saved">Saved searches</a>'
             f'<span>Signed in as <strong>{escape(user.name)}</strong> ({escape(user.role)})</span>'
-            f'<input type="hidden" name="csrf" value="{escape(csrf_token())}">'
-            f'<button class="btn btn-sm btn-outline-secondary" type="submit">Sign out</button></form>')
+            '<form method="post" action="/logout">' + token +
+            '<button class="btn btn-sm btn-outline-secondary" type="submit">Sign out</button></form></div>')

@@ -1,5 +1,5 @@
 """The production server (gunicorn, sign-in required) in headless Chromium: signing in and
-out works, the Content-Security-Policy blocks nothing the app loads (search, item view,
+out and saving a view work, the Content-Security-Policy blocks nothing the app loads (search, item view,
 Trends charts), and an item's script and image tags stay inert text."""
 from __future__ import annotations
 
@@ -80,12 +80,17 @@ def test_sign_in_search_item_trends_and_sign_out_with_nothing_blocked(page, offi
     title.click()
     expect(page.locator(".item-body")).to_contain_text("<script>alert(1)</script>")
     assert page.locator("img[src=x]").count() == 0 and page.locator("#item-view script").count() == 0
+    page.get_by_placeholder("Name this view").fill("Xylophone <news>")
+    page.get_by_role("button", name="Save view").click()
+    page.wait_for_url(re.compile(r"/saved$"))
+    saved = page.get_by_role("link", name="Xylophone <news>")
+    assert "q=xylophone" in saved.get_attribute("href")  # the view's address, from the page the form was on
     page.goto(office_url + "/?view=trends")
     page.locator(".js-plotly-plot .main-svg").first.wait_for()
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot .point, .js-plotly-plot .trace').length > 0")
     assert page.dialogs == []
     assert page.blocked == []
-    page.click(".account-bar button[type=submit]")
+    page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(re.compile(r"/login$"))
     assert page.request.get(office_url + "/api/search").status == 401
 
