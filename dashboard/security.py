@@ -79,7 +79,11 @@ def _no_such_file(exc: DependencyException):
 
 
 def _short_reason(exc: HTTPException):
-    return _reply(exc.code or 400, exc.description or exc.name)
+    response, status = _reply(exc.code or 400, exc.description or exc.name)
+    for name, value in exc.get_headers():  # e.g. Allow on a 405
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response, status
 
 
 def _reply(status: int, reason: str) -> tuple[Response, int]:
