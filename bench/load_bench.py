@@ -180,7 +180,7 @@ def user(seed: int, url: str, cb: Callbacks, until: float, think: float, times: 
             try:
                 status = action(kind, rng, session, url, cb)
             except requests.RequestException as exc:
-                status = f"{type(exc).__name__}"
+                status = f"{type(exc).__name__}: {str(exc)[:120]}"
             times[kind].append(time.perf_counter() - t0)
             if status not in (200, 204):
                 errors.append((kind, status))
@@ -237,7 +237,9 @@ def main() -> int:
 def report(args, items: int, times: dict, errors: list, alive: bool, load: tuple[float, float]) -> None:
     p95 = percentile(times["api_search"], 95) if times["api_search"] else float("nan")
     verdict = "MET" if not errors and p95 <= TARGET_P95_S else "NOT MET"
-    workers = args.workers or "default (2)"
+    from dashboard.server import default_workers
+
+    workers = args.workers or f"default ({default_workers()})"
     section = "\n".join([
         f"## Load: {args.users} users for {args.seconds:.0f} s at {items:,} items (issue 12) — target: 0 errors, "
         f"API search p95 <= 1 s",

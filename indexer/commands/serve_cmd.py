@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1; put a reverse proxy in front for others)")
     p.add_argument("--port", type=int, default=8050, help="port (default: 8050)")
     p.add_argument("--workers", type=int, default=None, metavar="N",
-                   help="worker processes (default: one per core, at least 2); each runs 4 threads")
+                   help="worker processes (default: two per core, at most 8); each runs 4 threads")
     p.add_argument("--public", action="store_true", help="read-only, without sign-in (the demo)")
     p.add_argument("--session-hours", type=float, default=8.0, metavar="H", help="sign-in lasts this long (default: 8)")
     p.add_argument("--behind-proxy", action="store_true",
