@@ -154,7 +154,7 @@ def csrf_token() -> str:
 
 def check_csrf_token() -> None:
     sent, kept = request.form.get("csrf", ""), session.get("csrf", "")
-    if not (kept and secrets.compare_digest(sent, kept)):
+    if not (kept and secrets.compare_digest(sent.encode(), kept.encode())):
         abort(403, "the form is out of date: reload the page and try again")
 
 

@@ -66,7 +66,7 @@ class SavedStore:
         return [s for s in self.all() if s.owner == owner]
 
     def by_token(self, token: str) -> SavedSearch | None:
-        return next((s for s in self.all() if secrets.compare_digest(s.token, token)), None)
+        return next((s for s in self.all() if secrets.compare_digest(s.token.encode(), token.encode())), None)
 
     def save(self, owner: str, name: str, search: str, digest_to: str = "") -> SavedSearch:
         """Save (or replace, keeping its feed token) the search `name` of `owner`."""

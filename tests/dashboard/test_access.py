@@ -134,6 +134,7 @@ def test_a_post_from_another_site_or_without_the_form_token_is_refused(app):
     assert client.post("/_dash-update-component", json=body, headers={"Origin": "http://evil.example"}).status_code == 403
     assert client.post("/_dash-update-component", json=body).status_code == 403  # neither Origin nor Referer
     assert client.post("/logout", data={"csrf": "guess"}, headers=ORIGIN).status_code == 403
+    assert client.post("/logout", data={"csrf": "²ü"}, headers=ORIGIN).status_code == 403  # not a 500 from compare_digest
     assert client.get("/api/search").status_code == 200  # still signed in
 
 

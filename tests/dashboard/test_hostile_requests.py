@@ -1,6 +1,7 @@
 """Hostile requests get a 4xx with a short reason, never a 5xx: first the cases found by
 hand (issue 12), then a seeded fuzz of 5,000+ requests over every route of the real
-server (gunicorn, `bulletins serve --public`), which must still answer afterwards."""
+server (gunicorn: `bulletins serve --public`, and with sign-in, signed in and not), which
+must still answer afterwards."""
 from __future__ import annotations
 
 import json
@@ -14,6 +15,7 @@ import requests
 
 from dashboard.app import create_app
 from dashboard.security import MAX_JSON_DEPTH, json_depth
+from dashboard.users import UserStore
 
 from .live_server import serve
 
@@ -169,14 +171,30 @@ def _request(rng: random.Random, deps: list[dict]) -> tuple[str, str, dict]:
                            "/login", "/logout", "/admin/users", "/assets/" + quote(_hostile(rng), safe="/%"),
                            "/api/" + quote(_hostile(rng), safe=""), "/" + quote(_hostile(rng), safe="/%")])
         return "GET", f"{path}?{_query_string(rng)}", {}
-    if roll < 0.93:
+    if roll < 0.90:
         return rng.choice(["PUT", "DELETE", "PATCH", "POST"]), rng.choice(["/", "/api/search", "/healthz", "/login"]), {}
-    return "POST", "/login", {"data": {"name": _hostile(rng), "password": _hostile(rng), "csrf": _hostile(rng)}}
+    if roll < 0.94:
+        return "GET", rng.choice(["/saved", "/admin/users", f"/feeds/{quote(_hostile(rng), safe='')}.atom"]), {}
+    form = {"name": _hostile(rng), "password": _hostile(rng), "csrf": _hostile(rng), "search": _hostile(rng),
+            "digest_to": _hostile(rng), "next": _hostile(rng)}
+    return "POST", rng.choice(["/login", "/logout", "/saved", "/saved/remove"]), {"data": form}
 
 
-def _fuzz_worker(url: str, deps: list[dict], seed: int, count: int, statuses: Counter, failures: list) -> None:
+def _sign_in(session: requests.Session, url: str) -> None:
+    import re
+
+    token = re.search(r'name="csrf" value="([^"]+)"', session.get(url + "/login", timeout=60).text).group(1)
+    r = session.post(url + "/login", data={"name": "vera", "password": PASSWORD, "csrf": token},
+                     headers={"Origin": url}, allow_redirects=False, timeout=60)
+    assert r.status_code == 302, r.text
+
+
+def _fuzz_worker(url: str, signed_in: bool, deps: list[dict], seed: int, count: int, statuses: Counter,
+                 failures: list) -> None:
     rng = random.Random(seed)
     with requests.Session() as session:
+        if signed_in:
+            _sign_in(session, url)
         for _ in range(count):
             method, path, options = _request(rng, deps)
             headers = {**options.pop("headers", {}), **({"Origin": url} if rng.random() < 0.9 else {})}
@@ -190,12 +208,20 @@ def _fuzz_worker(url: str, deps: list[dict], seed: int, count: int, statuses: Co
                 failures.append(f"{method} {path[:120]} -> {r.status_code} {r.text[:200]}")
 
 
-def test_thousands_of_hostile_requests_get_no_5xx_and_the_server_lives(dash_index_root):
-    with serve(dash_index_root, "--public", "--workers", "2") as (url, proc):
-        deps = requests.get(url + "/_dash-dependencies", timeout=60).json()
+PASSWORD = "fuzzing password"
+
+
+def test_thousands_of_hostile_requests_get_no_5xx_and_the_servers_live(dash_index_root, tmp_path):
+    """Half to a --public server, half to one with sign-in (two clients signed in, two not)."""
+    UserStore(tmp_path).add("vera", PASSWORD, "viewer")
+    with serve(dash_index_root, "--public", "--workers", "2") as (public, p1), \
+            serve(dash_index_root, "--config", str(tmp_path), "--workers", "2") as (office, p2):
+        deps = requests.get(public + "/_dash-dependencies", timeout=60).json()
         statuses, failures = Counter(), []
-        threads = [threading.Thread(target=_fuzz_worker, args=(url, deps, SEED + i, FUZZ_REQUESTS // FUZZ_THREADS,
-                                                               statuses, failures)) for i in range(FUZZ_THREADS)]
+        plan = [(public, False), (public, False), (office, True), (office, False)]
+        threads = [threading.Thread(target=_fuzz_worker, args=(url, signed_in, deps, SEED + i, FUZZ_REQUESTS // len(plan),
+                                                               statuses, failures))
+                   for i, (url, signed_in) in enumerate(plan)]
         for t in threads:
             t.start()
         for t in threads:
@@ -203,6 +229,7 @@ def test_thousands_of_hostile_requests_get_no_5xx_and_the_server_lives(dash_inde
         assert not failures, f"{len(failures)} failures, e.g. {failures[:5]}"
         assert sum(statuses.values()) >= 5_000
         assert sum(n for s, n in statuses.items() if 400 <= s < 500) > 1_000, statuses  # it was hostile
-        assert requests.get(url + "/healthz", timeout=60).json()["status"] == "ok"
-        assert requests.get(url + "/api/search?q=xylophone", timeout=60).json()["total"] >= 1
-        assert proc.poll() is None
+        for url, proc in ((public, p1), (office, p2)):
+            assert requests.get(url + "/healthz", timeout=60).json()["status"] == "ok"
+            assert proc.poll() is None
+        assert requests.get(public + "/api/search?q=xylophone", timeout=60).json()["total"] >= 1

@@ -58,6 +58,7 @@ def test_the_feed_lists_the_newest_matching_items_without_a_session(signed_in, d
     assert [e.find(f"{ATOM}id").text for e in entries] == [f"urn:bulletin-item:{h['id']}" for h in expected]
     assert entries[0].find(f"{ATOM}link").get("href").startswith("http://localhost/?view=item&id=")
     assert anonymous.get("/feeds/not-a-token.atom").status_code == 404
+    assert anonymous.get("/feeds/²ü.atom").status_code == 404
 
 
 def test_an_items_markup_is_text_in_the_feed(signed_in):
