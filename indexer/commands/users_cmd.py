@@ -10,6 +10,7 @@ from .common import add_command, add_index_option, error
 from .serve_cmd import add_config_option, config_dir
 
 PASSWORD_ENV = "BULLETINS_PASSWORD"
+ROLES = ("viewer", "editor", "admin")  # dashboard.users.ROLES, without importing the dashboard for --help
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,16 +22,16 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "only their scrypt hashes are stored.",
         example="bulletins users add ann --role editor",
     )
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, help="add, remove, list or set-role")
     add = actions.add_parser("add", help="add a user (asks for the password)")
-    add.add_argument("name")
-    add.add_argument("--role", default="viewer", choices=("viewer", "editor", "admin"))
+    add.add_argument("name", help="the name to sign in with (letters, digits, . _ @ -)")
+    add.add_argument("--role", default="viewer", choices=ROLES, help="viewer (default), editor or admin")
     remove = actions.add_parser("remove", help="remove a user")
-    remove.add_argument("name")
+    remove.add_argument("name", help="the user to remove")
     actions.add_parser("list", help="list users and roles")
     role = actions.add_parser("set-role", help="change a user's role")
-    role.add_argument("name")
-    role.add_argument("role", choices=("viewer", "editor", "admin"))
+    role.add_argument("name", help="the user")
+    role.add_argument("role", choices=ROLES, help="viewer, editor or admin")
     for action in (add, remove, role, actions.choices["list"]):
         add_index_option(action)
         add_config_option(action)
