@@ -3,10 +3,7 @@ out and saving a view work, the Content-Security-Policy blocks nothing the app l
 Trends charts), and an item's script and image tags stay inert text."""
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -14,31 +11,10 @@ from dashboard.users import UserStore
 
 from .conftest import MALICIOUS_TITLE
 from .live_server import serve
+from .test_browser import chromium_browser  # noqa: F401  (the fixture: Chromium, or a skip saying what to install)
 
-CHROMIUM = "/usr/bin/chromium"
-TIMEOUT = 30_000  # ms: the first page of a fresh worker imports and opens the index
+TIMEOUT = 30_000  # ms, for waits and expect() (whose own default is 5 s): a fresh worker opens the index
 PASSWORD = "browser test password"
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests cannot run in CI: {reason}")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    path = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-    if not path:
-        _unavailable("Chromium is missing: apt-get install chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("Playwright is missing: pip install 'playwright>=1.45'")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +26,8 @@ def office_url(dash_index_root, tmp_path_factory):
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+def page(chromium_browser):
+    context = chromium_browser.new_context(viewport={"width": 1440, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
     page.dialogs, page.blocked = [], []
@@ -75,10 +51,10 @@ def test_sign_in_search_item_trends_and_sign_out_with_nothing_blocked(page, offi
 
     _sign_in(page, office_url, "/?q=xylophone")
     title = page.locator(".result-title", has_text="<script>")
-    expect(title).to_have_text(MALICIOUS_TITLE)
-    expect(page.locator(".account-bar")).to_contain_text("Signed in as vera (viewer)")
+    expect(title).to_have_text(MALICIOUS_TITLE, timeout=TIMEOUT)
+    expect(page.locator(".account-bar")).to_contain_text("Signed in as vera (viewer)", timeout=TIMEOUT)
     title.click()
-    expect(page.locator(".item-body")).to_contain_text("<script>alert(1)</script>")
+    expect(page.locator(".item-body")).to_contain_text("<script>alert(1)</script>", timeout=TIMEOUT)
     assert page.locator("img[src=x]").count() == 0 and page.locator("#item-view script").count() == 0
     page.get_by_placeholder("Name this view").fill("Xylophone <news>")
     page.get_by_role("button", name="Save view").click()
@@ -102,6 +78,6 @@ def test_a_wrong_password_keeps_the_user_out(page, office_url):
     page.fill("#name", "vera")
     page.fill("#password", "not the password")
     page.click("button[type=submit]")
-    expect(page.locator(".alert")).to_have_text("Wrong name or password.")
+    expect(page.locator(".alert")).to_have_text("Wrong name or password.", timeout=TIMEOUT)
     assert page.request.get(office_url + "/api/search").status == 401
     assert page.blocked == []
