@@ -44,7 +44,7 @@ sample: $(VENV)/.installed
 run: $(VENV)/.installed $(SAMPLE_MARKER)
 	$(BIN)/bulletins ingest $(SAMPLE) --index $(INDEX)
 	@echo "Bulletin Explorer on http://127.0.0.1:8050 (generated sample data; Ctrl+C stops it)"
-	$(BIN)/bulletins serve --index $(INDEX) --port 8050
+	$(BIN)/bulletins serve --index $(INDEX) --port 8050 --public
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

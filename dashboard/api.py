@@ -17,6 +17,7 @@ from indexer.search import FILTERS, QueryError, SearchIndex, SearchRequest
 
 SORT_ALIASES = {"relevance": "relevance", "date": "newest", "newest": "newest", "oldest": "oldest"}
 MAX_PARAM_CHARS = 500
+GENERATION_HEADER = "X-Index-Generation"
 
 
 class BadRequest(ValueError):
@@ -30,7 +31,7 @@ def request_from_args(args: MultiDict) -> SearchRequest:
             raise BadRequest(f"parameter '{key}' is too long (at most {MAX_PARAM_CHARS} characters)")
     filters = {f: tuple(v.strip() for v in args.getlist(f) if v.strip()) for f in FILTERS}
     for year in filters.get("year", ()):
-        if not (year.isdigit() and len(year) == 4):
+        if not (year.isascii() and year.isdigit() and len(year) == 4):
             raise BadRequest(f"year must be four digits, not {year!r}")
     sort = SORT_ALIASES.get(args.get("sort", "relevance"))
     if sort is None:
@@ -60,7 +61,8 @@ def _int(args: MultiDict, name: str, default: int) -> int:
     value = args.get(name, "").strip()
     if not value:
         return default
-    if not value.isdigit() or len(value) > 6:
+    # isdigit alone accepts '²' and other digits int() refuses
+    if not (value.isascii() and value.isdigit()) or len(value) > 6:
         raise BadRequest(f"'{name}' must be a whole number, not {value!r}")
     return int(value)
 
@@ -70,7 +72,8 @@ def blueprint(get_index: Callable[[], SearchIndex]) -> Blueprint:
 
     @api.get("/search")
     def search():
-        return jsonify(get_index().search(request_from_args(request.args)).to_json())
+        index = get_index()
+        return _answer(index, index.search(request_from_args(request.args)).to_json())
 
     @api.get("/items/<item_id>")
     def item(item_id: str):
@@ -79,13 +82,14 @@ def blueprint(get_index: Callable[[], SearchIndex]) -> Blueprint:
         if found is None:
             return jsonify({"error": f"no item with id {item_id!r}"}), 404
         similar = [{"id": i.id, "title": i.title, "date": i.date.isoformat()} for i in index.similar(item_id)]
-        return jsonify({**found.to_dict(), "similar": similar})
+        return _answer(index, {**found.to_dict(), "similar": similar})
 
     @api.get("/stats")
     def stats():
         by = request.args.get("by", "")
-        total, counts = get_index().counts(request_from_args(request.args), by)
-        return jsonify({"by": by, "total": total, "counts": counts})
+        index = get_index()
+        total, counts = index.counts(request_from_args(request.args), by)
+        return _answer(index, {"by": by, "total": total, "counts": counts})
 
     @api.route("/", defaults={"rest": ""}, methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
     @api.route("/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
@@ -103,6 +107,14 @@ def blueprint(get_index: Callable[[], SearchIndex]) -> Blueprint:
         return jsonify({"error": str(exc)}), 503
 
     return api
+
+
+def _answer(index: SearchIndex, payload: dict):
+    """The JSON answer, naming the index generation it came from (the holder gives each
+    request one generation that never changes under it)."""
+    response = jsonify(payload)
+    response.headers[GENERATION_HEADER] = index.generation.name
+    return response
 
 
 def register(server: Flask, get_index: Callable[[], SearchIndex]) -> None:

@@ -7,36 +7,65 @@ from pathlib import Path
 import dash
 
 from indexer.search import SearchIndex
+from indexer.search.index_dir import IndexDir
 
-from . import api, callbacks, layout
+from . import api, auth, callbacks, feeds, health, layout, security
+from .saved import SavedStore
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
 
 class IndexHolder:
-    """The open index, shared by requests; it follows a newer generation after an ingest."""
+    """The open index, shared by requests; it follows a newer generation after an ingest.
+
+    Each generation gets its own `SearchIndex`, opened once and never refreshed in place:
+    a request holds the one it was given, so every answer comes wholly from one
+    generation while the next request already sees the new one."""
 
     def __init__(self, root: Path, aliases: dict[str, str] | None = None) -> None:
         self.root, self.aliases = Path(root), aliases or {}
+        self._dir = IndexDir(self.root)
         self._index: SearchIndex | None = None
         self._lock = threading.Lock()
 
     def __call__(self) -> SearchIndex:
-        with self._lock:
-            if self._index is None:
+        index, current = self._index, self._dir.current()
+        if index is not None and (current is None or current == index.generation):
+            return index
+        # One thread opens the new generation; the others keep answering from the old one.
+        if not self._lock.acquire(blocking=index is None):
+            return index
+        try:
+            if self._index is None or self._index.generation != self._dir.current():
                 self._index = SearchIndex(self.root, self.aliases)  # raises IndexMissing
-            else:
-                self._index.refresh()
             return self._index
+        finally:
+            self._lock.release()
 
 
-def create_app(index_root: Path, aliases: dict[str, str] | None = None) -> dash.Dash:
+class OfficeDash(dash.Dash):
+    """The Dash app with the signed-in user and a sign-out button above the page."""
+
+    def interpolate_index(self, **kwargs) -> str:
+        kwargs["app_entry"] = auth.account_bar() + kwargs.get("app_entry", "")
+        return super().interpolate_index(**kwargs)
+
+
+def create_app(index_root: Path, aliases: dict[str, str] | None = None,
+               access: auth.Access | None = None) -> dash.Dash:
+    """The app over `index_root`; without `access`, read-only and open to all (tests, demo)."""
     # Bootstrap's CSS is served from assets/ (no CDN: the dashboard works offline).
-    app = dash.Dash(__name__, title="Bulletin Explorer", assets_folder=str(ASSETS),
+    app = OfficeDash(__name__, title="Bulletin Explorer", assets_folder=str(ASSETS),
                     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}])
     holder = IndexHolder(index_root, aliases)
     api.register(app.server, holder)
+    health.register(app.server, holder)
     app.layout = layout.page()
     callbacks.register(app, holder)
+    security.install(app)
+    access = access or auth.Access(public=True)
+    auth.install(app.server, access)
+    if access.config_dir is not None and not access.public:
+        feeds.register(app.server, SavedStore(access.config_dir), holder)
     app.server.config["INDEX_HOLDER"] = holder
     return app
