@@ -2,6 +2,7 @@
 people and the day of the activity, from the editable vocabularies in data/."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,13 @@ from .vocab import VocabularyError, data_dir
 __all__ = ["Enricher", "Enrichment", "VocabularyError", "PartnerFind"]
 
 HOME = frozenset({"Azerbaijan", "Republic of Azerbaijan", "Azerbaijan Republic"})
+# A place abroad says the activity was there only after one of these ("in Ankara", "to Geneva").
+LOCATIVE = frozenset({"in", "to", "at", "visited", "hosted"})
+# A headline that attributes words to the office ("Ombudsman: ...", "... - Azerbaijani ombudsperson").
+_ATTRIBUTED = re.compile(
+    r"^[\w’' ]{0,30}\b(?:Ombuds\w*|Commissioner)\s*:|[-–—:]\s*(?:[\w’']+\s+){0,2}(?:ombuds\w*|commissioner)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +97,8 @@ class Enricher:
         partners = tuple(sorted(partners, key=lambda p: p not in title_partners))
         title_places, body_places = self.places.find(item.title), self.places.find(item.body)
         views = (
-            self._view("title", item.title, title_partners, title_places, self.taxonomy.title_weight),
-            self._view("body", item.body, body_partners, body_places, 1.0),
+            self._view("title", item.title, title_partners, self.taxonomy.title_weight),
+            self._view("body", item.body, body_partners, 1.0),
         )
         category, themes = decide_category(self.taxonomy, views), decide_themes(self.taxonomy, views)
         period = Period(item.period_start, item.period_end, "")
@@ -109,12 +117,22 @@ class Enricher:
             enriched = correction.apply(enriched)
         return Enrichment(enriched, category, themes, partners, day, correction)
 
-    def _view(self, name: str, text: str, partners: list[PartnerFind], places: list[str], factor: float) -> FieldView:
+    def _view(self, name: str, text: str, partners: list[PartnerFind], factor: float) -> FieldView:
         tokens = Tokens.of(text)
         tags = {f"partner:{p.type}" for p in partners}
-        if any(self.places.is_abroad(p) for p in places):
+        if any(self.places.is_abroad(p) for p in self.places.found_after(self._unnamed(text), LOCATIVE)):
             tags.add("abroad")
+        if name == "title" and _ATTRIBUTED.search(text.strip()):
+            tags.add("attributed")
         return FieldView(name, tokens, self.terms.match(tokens), frozenset(tags), factor)
+
+    def _unnamed(self, text: str) -> str:
+        """The text with listed partners' names blanked: "Turkey" in "Human Rights and
+        Equality Institution of Turkey" is part of a name, not a place of the activity."""
+        norm = normalise(text)
+        for m in self.partners.find(text):
+            norm = norm[:m.start] + " " * (m.end - m.start) + norm[m.end:]
+        return norm
 
     def _partners(self, text: str) -> list[PartnerFind]:
         found: dict[str, PartnerFind] = {}

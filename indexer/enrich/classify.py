@@ -45,9 +45,12 @@ def _term_match(rule: Rule, view: FieldView) -> str | None:
     near_sentences = (
         {view.tokens.sentence_of[p] for t in rule.near for p in view.matches.get(t, ())} if rule.near else set()
     )
+    blocked = {view.tokens.sentence_of[p] for t in rule.not_near for p in view.matches.get(t, ())}
     for term in rule.terms:
         for pos in view.matches.get(term, ()):
             if rule.near and view.tokens.sentence_of[pos] not in near_sentences:
+                continue
+            if view.tokens.sentence_of[pos] in blocked:
                 continue
             return " ".join(view.tokens.words[pos: pos + len(term.words)])
     return None
@@ -65,22 +68,30 @@ def _rule_hit(label: Label, rule: Rule, view: FieldView) -> Hit | None:
     return Hit(label.id, rule.describe(), view.name, matched, rule.weight * view.factor)
 
 
-def score(labels: Sequence[Label], views: Iterable[FieldView]) -> tuple[dict[str, float], list[Hit]]:
+def score(
+    labels: Sequence[Label], views: Iterable[FieldView], act_bonus: float = 0.0
+) -> tuple[dict[str, float], list[Hit]]:
     scores = {label.id: 0.0 for label in labels}
     hits: list[Hit] = []
     for view in views:
         for label in labels:
+            acted = False
             for rule in label.rules:
                 hit = _rule_hit(label, rule, view)
                 if hit is not None:
                     scores[label.id] += hit.points
                     hits.append(hit)
+                    acted = acted or (rule.act and view.name == "title")
+            if acted and act_bonus:
+                # The headline says what was done ("... was signed", "... visited"): hard to outvote.
+                scores[label.id] += act_bonus
+                hits.append(Hit(label.id, "the headline states the act", "title", "", act_bonus))
     return scores, hits
 
 
 def decide_category(taxonomy: Taxonomy, views: Sequence[FieldView]) -> Decision:
     """The highest-scoring category; ties go to the lower `priority`; `other` when too weak."""
-    scores, hits = score(taxonomy.categories, views)
+    scores, hits = score(taxonomy.categories, views, taxonomy.act_bonus)
     priority = {c.id: c.priority for c in taxonomy.categories}
     ranked = sorted(scores, key=lambda cid: (-scores[cid], priority[cid]))
     best = ranked[0] if ranked else "other"

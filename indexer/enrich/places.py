@@ -42,6 +42,17 @@ class PlaceBook:
         found = (m.canonical for m in self.gazetteer.find(text) if m.canonical != NOT_A_PLACE)
         return list(dict.fromkeys(found))
 
+    def found_after(self, text: str, before: frozenset[str]) -> list[str]:
+        """Canonical places named right after one of the words `before` ("in Ankara",
+        "to Hong Kong"): where something happened, not a country mentioned in passing."""
+        norm = normalise(text)
+        out = []
+        for m in self.gazetteer.find(text):
+            previous = norm[:m.start + 1].split()[-1:]
+            if m.canonical != NOT_A_PLACE and previous and previous[0].lower() in before:
+                out.append(m.canonical)
+        return list(dict.fromkeys(out))
+
     def without_places(self, text: str) -> str:
         """The text with every place name taken out ("Baku Book Center" -> "Book Center")."""
         kept, last = [], 0
