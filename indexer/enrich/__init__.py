@@ -11,8 +11,9 @@ from ..parse.period import Period
 from .classify import Decision, FieldView, decide_category, decide_themes
 from .corrections import Correction, load_corrections
 from .dates import StatedDay, activity_day
-from .gazetteer import normalise
-from .orgs import find_organisations, foreign_ombudsmen, has_head_noun
+from .gazetteer import Match, normalise
+from .mentions import context, mention_spans
+from .orgs import find_organisations, foreign_ombudsmen, has_head_noun, named_by_place, names_one_body
 from .partners import PartnerBook, UNKNOWN_TYPE, load_partners
 from .people import PeopleBook, load_people
 from .places import PlaceBook, load_places
@@ -23,6 +24,7 @@ from .vocab import VocabularyError, data_dir
 
 __all__ = ["Enricher", "Enrichment", "VocabularyError", "PartnerFind"]
 
+HOME_COUNTRY = "Azerbaijan"
 HOME = frozenset({"Azerbaijan", "Republic of Azerbaijan", "Azerbaijan Republic"})
 # A place abroad says the activity was there only after one of these ("in Ankara", "to Geneva").
 LOCATIVE = frozenset({"in", "to", "at", "visited", "hosted"})
@@ -93,6 +95,9 @@ class Enricher:
     def analyse(self, item: Item) -> Enrichment:
         text = f"{item.title}\n\n{item.body}"
         title_partners, body_partners = self._partners(item.title), self._partners(item.body)
+        if _is_lead_title(item.title, item.body):  # the title is the body's first sentence, maybe cut
+            named = {p.name for p in body_partners}
+            title_partners = [p for p in title_partners if p.name in named]
         partners = tuple({p.name: p for p in (*body_partners, *title_partners)}.values())
         partners = tuple(sorted(partners, key=lambda p: p not in title_partners))
         title_places, body_places = self.places.find(item.title), self.places.find(item.body)
@@ -136,19 +141,48 @@ class Enricher:
 
     def _partners(self, text: str) -> list[PartnerFind]:
         found: dict[str, PartnerFind] = {}
-        matches = self.partners.find(text)
-        for m in matches:
-            found.setdefault(m.canonical, PartnerFind(m.canonical, self.partners.type_of(m.canonical), f"list: {m.text}", True))
+        matches, masked = [], text
+        found_matches = self.partners.find(text)
+        spans = {m.text: mention_spans(text, m.text) for m in found_matches}
+        for m in found_matches:
+            why = self._passing(text, m, _own_spans(m.text, spans))
+            if why != "namesake":  # a namesake's words stay for the name patterns to read
+                masked = _blank(masked, m.text)
+            if why is None:
+                matches.append(m)
+                found.setdefault(m.canonical, PartnerFind(m.canonical, self.partners.type_of(m.canonical), f"list: {m.text}", True))
         for place in foreign_ombudsmen(text, self.places.find, HOME):
             name = self.partners.ombudsman_of(place) or f"Ombudsman of {place}"
             known = name in self.partners.by_name
-            found.setdefault(name, PartnerFind(name, "foreign ombudsman/NHRI", f"ombudsman of {place}", known))
+            kind = self.partners.type_of(name) if known else "foreign ombudsman/NHRI"
+            found.setdefault(name, PartnerFind(name, kind, f"ombudsman of {place}", known))
         listed = [normalise(m.text).lower() for m in matches]
-        for org in find_organisations(text):
-            if not self._new_organisation(org.name, listed):
+        for org in find_organisations(masked):
+            if not self._new_organisation(org.name, listed) or self._unit_or_source(text, org.name, matches):
                 continue
             found.setdefault(org.name, PartnerFind(org.name, UNKNOWN_TYPE, f"pattern: {org.name}", False))
         return list(found.values())
+
+    def _passing(self, text: str, m: Match, spans: list[tuple[int, int]]) -> str | None:
+        """Why every mention of a listed name is passing (None: at least one is not)."""
+        media = self.partners.type_of(m.canonical) == "media"
+        reasons = []
+        for start, end in spans or [(0, 0)]:
+            before, after = context(text, start, end)
+            why = self.partners.mentions.passing(before, after, media) or self._namesake(m, after)
+            if why is None:
+                return None
+            reasons.append(why)
+        return reasons[0]
+
+    def _namesake(self, m: Match, after: str) -> str | None:
+        """A home body's alias that begins a foreign body's name: "National Assembly of Turkiye"."""
+        partner = self.partners.by_name.get(m.canonical)
+        tail = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", after)
+        if not partner or partner.country != HOME_COUNTRY or not tail:
+            return None
+        places = self.places.find(tail.group(1))
+        return "namesake" if places and self.places.is_abroad(places[0]) else None
 
     def _new_organisation(self, name: str, listed: list[str]) -> bool:
         """A pattern's find counts unless it overlaps a listed partner's mention ("Republic
@@ -157,4 +191,42 @@ class Enricher:
         norm = normalise(name).lower()
         if any(norm in m or m in norm for m in listed):
             return False
-        return has_head_noun(self.places.without_places(name))
+        rest = self.places.without_places(name)
+        return has_head_noun(rest) and (names_one_body(rest) or (rest != name and named_by_place(name)))
+
+    def _unit_or_source(self, text: str, name: str, listed: list[Match]) -> str | None:
+        """A found name that is a unit of a named body or of the office ("Public Council under
+        the State Migration Service", "Department of ... of the Ombudsman Office"), or a news
+        source ("told the Karabakh Bureau of Trend")."""
+        for start, end in mention_spans(text, " ".join(normalise(name).split())):
+            before, after = context(text, start, end, 120)
+            if self.partners.mentions.passing(before, after, media=False):
+                return "named in passing"
+            owner = re.match(r"(?:\s+(?:with|for|on|and)\s+(?:[A-Z][\w'’-]*\s*)+)*\s+(?:of|under)\s+(?:the\s+)?", after)
+            tail = normalise(after[owner.end():]) if owner else ""
+            if owner and (re.match(r" (?:Ombuds|Office|Commissioner)", tail) or any(tail.startswith(f" {m.text} ") for m in listed)):
+                return "a unit of a named body"
+            if self.partners.mentions.passing(before, "", media=True) and re.search(r"\b(?:told|according to)(?: the)?\s*$", before):
+                return "a news source"
+        return None
+
+
+def _blank(text: str, printed: str) -> str:
+    """The text with every printing of a found name replaced by a stop, so the name patterns
+    neither find it again nor run it together with its neighbours."""
+    for start, end in reversed(mention_spans(text, printed)):
+        text = text[:start] + " ; " + text[end:]
+    return text
+
+
+def _is_lead_title(title: str, body: str) -> bool:
+    """An item without a headline: its title is the start of its body's first sentence."""
+    head = " ".join(title.removesuffix("…").split())
+    return bool(head) and head in " ".join(body[: len(title) + 200].split())
+
+
+def _own_spans(printed: str, spans: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The printings of a name that are not part of a longer found name ("OSCE" inside
+    "OSCE Parliamentary Assembly")."""
+    longer = [o for other, places in spans.items() if other != printed for o in places]
+    return [s for s in spans[printed] if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o in longer)]

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .gazetteer import Form, Gazetteer, Match
-from .vocab import data_dir, TomlFile, required_str, string_list
+from .mentions import MentionRules
+from .vocab import data_dir, TomlFile, VocabularyError, required_str, string_list
 
 PARTNER_TYPES = (
     "UN agency", "international organisation", "foreign ombudsman/NHRI", "national state body",
@@ -33,6 +34,7 @@ class Partner:
 @dataclass(slots=True)
 class PartnerBook:
     partners: tuple[Partner, ...]
+    mentions: MentionRules = field(default_factory=MentionRules)
     gazetteer: Gazetteer = field(init=False)
     by_name: dict[str, Partner] = field(init=False)
 
@@ -84,4 +86,8 @@ def load_partners(path: Path | None = None) -> PartnerBook:
             acronyms=tuple(string_list(file, "partner", i, entry, "acronyms")),
             aliases=tuple(string_list(file, "partner", i, entry, "aliases")),
         ))
-    return PartnerBook(tuple(partners))
+    try:
+        mentions = MentionRules.from_toml(file.data.get("mentions", {}))
+    except ValueError as exc:
+        raise VocabularyError(file.path, file.text.count("\n", 0, max(file.text.find("[mentions]"), 0)) + 1, str(exc)) from None
+    return PartnerBook(tuple(partners), mentions)

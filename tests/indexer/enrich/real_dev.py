@@ -20,8 +20,10 @@ Each `bulletins/NNN.txt` is one real news item wrapped as a one-item bulletin; i
 
 Names are compared through the project's own vocabularies, so two spellings of one
 organisation or place count as one: a label and a found name match when they are equal
-ignoring case, punctuation and a trailing "(ACRONYM)", or when the gazetteer of
-partners.toml / places.toml resolves both to the same canonical entry.
+ignoring case, accents, punctuation and a trailing "(ACRONYM)", or when the gazetteer of
+partners.toml / places.toml resolves both to the same canonical entry. A label naming a
+body with its parent ministry ("Social Services Agency of the Ministry of Labour ...") is
+matched by the body itself.
 
 Run as a script to print the figures: `python -m tests.indexer.enrich.real_dev`.
 """
@@ -30,6 +32,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import unicodedata
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,10 +69,15 @@ def parse_jsonl(dev: Path = DEV) -> dict[str, dict]:
 
 
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+# "Social Services Agency of the Ministry of Labour ...": a body named with its parent.
+_PARENT = re.compile(r"\s+(?:of|under)\s+the\s+Ministry\b.*$")
 
 
 def _plain(name: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", _PAREN.sub("", name).casefold()).split())
+    """Lower case, no accents ("Türkiye" = "Turkiye"), no punctuation, no "(ACRONYM)"."""
+    bare = unicodedata.normalize("NFKD", _PAREN.sub("", name).casefold())
+    bare = "".join(c for c in bare if not unicodedata.combining(c)).replace("ı", "i")
+    return " ".join(re.sub(r"[^\w]+", " ", bare).split())
 
 
 class Names:
@@ -82,7 +90,7 @@ class Names:
         self.partners, self.places = load_partners(), load_places()
 
     def partner(self, name: str) -> str:
-        for form in (name, _PAREN.sub("", name)):
+        for form in (name, _PAREN.sub("", name), _PARENT.sub("", _PAREN.sub("", name))):
             canonical = self.partners.canonical(form)
             if canonical:
                 return _plain(canonical)
