@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..item import Item
+from ..parse.headline import first_sentence
 from ..parse.period import Period
 from .classify import Decision, FieldView, decide_category, decide_themes
 from .corrections import Correction, load_corrections
@@ -94,15 +95,18 @@ class Enricher:
 
     def analyse(self, item: Item) -> Enrichment:
         text = f"{item.title}\n\n{item.body}"
-        title_partners, body_partners = self._partners(item.title), self._partners(item.body)
-        if _is_lead_title(item.title, item.body):  # the title is the body's first sentence, maybe cut
+        head, lead = item.title, _is_lead_title(item.title, item.body)
+        if lead and head.endswith("…"):  # no headline: the rules read the whole first sentence
+            head = first_sentence(item.body)
+        title_partners, body_partners = self._partners(head), self._partners(item.body)
+        if lead:  # the title is the body's first sentence: its names are the body's
             named = {p.name for p in body_partners}
             title_partners = [p for p in title_partners if p.name in named]
         partners = tuple({p.name: p for p in (*body_partners, *title_partners)}.values())
         partners = tuple(sorted(partners, key=lambda p: p not in title_partners))
         title_places, body_places = self.places.find(item.title), self.places.find(item.body)
         views = (
-            self._view("title", item.title, title_partners, self.taxonomy.title_weight),
+            self._view("title", head, title_partners, self.taxonomy.title_weight),
             self._view("body", item.body, body_partners, 1.0),
         )
         category, themes = decide_category(self.taxonomy, views), decide_themes(self.taxonomy, views)
@@ -112,7 +116,7 @@ class Enricher:
             category=category.chosen[0],
             themes=themes.chosen,
             partners=tuple(p.name for p in partners),
-            places=tuple(dict.fromkeys((*title_places, *body_places))),
+            places=tuple(dict.fromkeys((*title_places, *body_places, *self.places.villages(text)))),
             people=tuple(self.people.find(text)),
             date=day.day if day else item.period_start,
             date_precision="day" if day else "month",
