@@ -14,7 +14,7 @@ from .corrections import Correction, load_corrections
 from .dates import StatedDay, activity_day
 from .gazetteer import Match, normalise
 from .mentions import context, mention_spans
-from .orgs import find_organisations, foreign_ombudsmen, has_head_noun, named_by_place, names_one_body
+from .orgs import find_organisations, foreign_ombudsmen, has_head_noun, named_by_place, names_one_body, needs_place
 from .partners import PartnerBook, UNKNOWN_TYPE, load_partners
 from .people import PeopleBook, load_people
 from .places import PlaceBook, load_places
@@ -27,6 +27,7 @@ __all__ = ["Enricher", "Enrichment", "VocabularyError", "PartnerFind"]
 
 HOME_COUNTRY = "Azerbaijan"
 HOME = frozenset({"Azerbaijan", "Republic of Azerbaijan", "Azerbaijan Republic"})
+_LOCAL_BODY = re.compile(r"^[A-Z][\w'’-]* (?:City|District|Region|Regional|Municipality)\b")
 # A place abroad says the activity was there only after one of these ("in Ankara", "to Geneva").
 LOCATIVE = frozenset({"in", "to", "at", "visited", "hosted"})
 # A headline that attributes words to the office ("Ombudsman: ...", "... - Azerbaijani ombudsperson").
@@ -104,7 +105,8 @@ class Enricher:
             title_partners = [p for p in title_partners if p.name in named]
         partners = tuple({p.name: p for p in (*body_partners, *title_partners)}.values())
         partners = tuple(sorted(partners, key=lambda p: p not in title_partners))
-        title_places, body_places = self.places.find(item.title), self.places.find(item.body)
+        title_places = self.places.find(self._unnamed(item.title))
+        body_places = self.places.find(self._unnamed(item.body))
         views = (
             self._view("title", head, title_partners, self.taxonomy.title_weight),
             self._view("body", item.body, body_partners, 1.0),
@@ -140,7 +142,8 @@ class Enricher:
         Equality Institution of Turkey" is part of a name, not a place of the activity."""
         norm = normalise(text)
         for m in self.partners.find(text):
-            norm = norm[:m.start] + " " * (m.end - m.start) + norm[m.end:]
+            if not _LOCAL_BODY.match(m.text):  # "Baku City Executive Power" acts in Baku
+                norm = norm[:m.start] + " " * (m.end - m.start) + norm[m.end:]
         return norm
 
     def _partners(self, text: str) -> list[PartnerFind]:
@@ -196,6 +199,8 @@ class Enricher:
         if any(norm in m or m in norm for m in listed):
             return False
         rest = self.places.without_places(name)
+        if needs_place(name) and rest == name:
+            return False
         return has_head_noun(rest) and (names_one_body(rest) or (rest != name and named_by_place(name)))
 
     def _unit_or_source(self, text: str, name: str, listed: list[Match]) -> str | None:

@@ -92,6 +92,13 @@ def named_by_place(name: str) -> bool:
     return bool(_NAMED_BY_PLACE.search(name))
 
 
+def needs_place(name: str) -> bool:
+    """A department or an embassy is a body of its own only with a place in its name ("Baku
+    City Education Department"); else it is a unit ("the Complaints Department")."""
+    heads = {m.group(0) for m in _HEAD.finditer(name)}
+    return bool(heads) and all(_NAMED_BY_PLACE.fullmatch(h) for h in heads)
+
+
 def names_one_body(name: str) -> bool:
     """Whether a name holds a word of its own beside head nouns, links and generic words."""
     for word in name.split():
@@ -159,6 +166,7 @@ def foreign_ombudsmen(text: str, places_in: Callable[[str], list[str]], home: fr
     return list(dict.fromkeys(out))
 
 
+_STATE = re.compile(r"\b(?:Federation|Republic|Union|Kingdom|States|Emirates)\b")
 _LIST_ITEM = re.compile(r"\s*(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 _LIST_SEP = re.compile(r",\s*and\s+|,\s*|\s+and\s+")
 
@@ -169,6 +177,8 @@ def _listed_places(tail: str, places_in: Callable[[str], list[str]], home: froze
     pos = 0
     while (item := _LIST_ITEM.match(tail, pos)) is not None:
         name = item.group(1)
+        if has_head_noun(name) and not _STATE.search(name):
+            break  # "Khazar University": a body, not a place (but "the Russian Federation" is one)
         if name not in home:
             found = places_in(name)
             if len(found) != 1:

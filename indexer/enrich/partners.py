@@ -52,7 +52,7 @@ class PartnerBook:
     def ombudsman_of(self, place: str) -> str | None:
         """The listed ombudsman/NHRI of a place: one whose name says the place (the
         Chechen Republic's, not Russia's), else the one seated in that country."""
-        ombudsmen = [p for p in self.partners if p.type == "foreign ombudsman/NHRI"]
+        ombudsmen = [p for p in self.partners if p.type == "foreign ombudsman/NHRI" or "Ombudsman" in p.name]
         named = [p for p in ombudsmen if place.lower() in " ".join((p.name, *p.aliases)).lower()]
         seated = [p for p in ombudsmen if p.country == place]
         for p in named or seated:
