@@ -14,7 +14,9 @@ from .corrections import Correction, load_corrections
 from .dates import StatedDay, activity_day
 from .gazetteer import Match, normalise
 from .mentions import context, mention_spans
-from .orgs import find_organisations, foreign_ombudsmen, has_head_noun, named_by_place, names_one_body, needs_place
+from .orgs import (
+    find_organisations, foreign_ombudsmen, has_head_noun, is_venue, named_by_place, names_one_body, needs_place,
+)
 from .partners import PartnerBook, UNKNOWN_TYPE, load_partners
 from .people import PeopleBook, load_people
 from .places import PlaceBook, load_places
@@ -211,6 +213,8 @@ class Enricher:
             before, after = context(text, start, end, 120)
             if self.partners.mentions.passing(before, after, media=False):
                 return "named in passing"
+            if is_venue(name) and re.search(r"\b(?:at|in)(?: the)?\s*$", before):
+                return "a venue"
             owner = re.match(r"(?:\s+(?:with|for|on|and)\s+(?:[A-Z][\w'’-]*\s*)+)*\s+(?:of|under)\s+(?:the\s+)?", after)
             tail = normalise(after[owner.end():]) if owner else ""
             if owner and (re.match(r" (?:Ombuds|Office|Commissioner)", tail) or any(tail.startswith(f" {m.text} ") for m in listed)):

@@ -92,6 +92,14 @@ def named_by_place(name: str) -> bool:
     return bool(_NAMED_BY_PLACE.search(name))
 
 
+_VENUE = re.compile(r"\b(?:Cent(?:er|re)|Hall|Palace|Museum|Hotel|Theat(?:re|er)|Park|Stadium|Caf[eé])\b")
+
+
+def is_venue(name: str) -> bool:
+    """A place where something was held ("at the Baku Book Center"), not a body acting in it."""
+    return bool(_VENUE.search(name))
+
+
 def needs_place(name: str) -> bool:
     """A department or an embassy is a body of its own only with a place in its name ("Baku
     City Education Department"); else it is a unit ("the Complaints Department")."""
