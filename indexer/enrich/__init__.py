@@ -57,6 +57,7 @@ class Enrichment:
     partners: tuple[PartnerFind, ...]
     stated_day: StatedDay | None
     correction: Correction | None = None
+    notes: tuple[str, ...] = ()  # how places and people were found, and names that are no partner
 
 
 @dataclass(slots=True)
@@ -101,14 +102,15 @@ class Enricher:
         head, lead = item.title, _is_lead_title(item.title, item.body)
         if lead and head.endswith("…"):  # no headline: the rules read the whole first sentence
             head = first_sentence(item.body)
-        title_partners, body_partners = self._partners(head), self._partners(item.body)
+        dropped: dict[str, str] = {}
+        title_partners, body_partners = self._partners(head, dropped), self._partners(item.body, dropped)
         if lead:  # the title is the body's first sentence: its names are the body's
             named = {p.name for p in body_partners}
             title_partners = [p for p in title_partners if p.name in named]
         partners = tuple({p.name: p for p in (*body_partners, *title_partners)}.values())
         partners = tuple(sorted(partners, key=lambda p: p not in title_partners))
-        title_places = self.places.find(self._unnamed(item.title))
-        body_places = self.places.find(self._unnamed(item.body))
+        listed_places = (*self.places.find(self._unnamed(item.title)), *self.places.find(self._unnamed(item.body)))
+        villages = [v for v in self.places.villages(text) if v not in listed_places]
         views = (
             self._view("title", head, title_partners, self.taxonomy.title_weight),
             self._view("body", item.body, body_partners, 1.0),
@@ -120,7 +122,7 @@ class Enricher:
             category=category.chosen[0],
             themes=themes.chosen,
             partners=tuple(p.name for p in partners),
-            places=tuple(dict.fromkeys((*title_places, *body_places, *self.places.villages(text)))),
+            places=tuple(dict.fromkeys((*listed_places, *villages))),
             people=tuple(self.people.find(text)),
             date=day.day if day else item.period_start,
             date_precision="day" if day else "month",
@@ -128,7 +130,18 @@ class Enricher:
         correction = self.corrections.get(item.id)
         if correction:
             enriched = correction.apply(enriched)
-        return Enrichment(enriched, category, themes, partners, day, correction)
+        notes = self._notes(enriched, villages, dropped, {p.name for p in partners})
+        return Enrichment(enriched, category, themes, partners, day, correction, notes)
+
+    def _notes(self, item: Item, villages: list[str], dropped: dict[str, str], kept: set[str]) -> tuple[str, ...]:
+        """What `explain` says about places, people and names that are not partners."""
+        listed_people = {p.name for p in self.people.people}
+        notes = [f"place {p}: " + ("named as a village or settlement" if p in villages else "places.toml")
+                 for p in item.places]
+        notes += [f"person {p}: " + ("people.toml" if p in listed_people else "printed with an office")
+                  for p in item.people]
+        notes += [f"not a partner: {name} ({why})" for name, why in dropped.items() if name not in kept]
+        return tuple(notes)
 
     def _view(self, name: str, text: str, partners: list[PartnerFind], factor: float) -> FieldView:
         tokens = Tokens.of(text)
@@ -148,7 +161,7 @@ class Enricher:
                 norm = norm[:m.start] + " " * (m.end - m.start) + norm[m.end:]
         return norm
 
-    def _partners(self, text: str) -> list[PartnerFind]:
+    def _partners(self, text: str, dropped: dict[str, str]) -> list[PartnerFind]:
         found: dict[str, PartnerFind] = {}
         matches, masked = [], text
         found_matches = self.partners.find(text)
@@ -157,7 +170,9 @@ class Enricher:
             why = self._passing(text, m, _own_spans(m.text, spans))
             if why != "namesake":  # a namesake's words stay for the name patterns to read
                 masked = _blank(masked, m.text)
-            if why is None:
+            if why is not None:
+                dropped.setdefault(m.canonical, "the start of a foreign body's name" if why == "namesake" else why)
+            else:
                 matches.append(m)
                 found.setdefault(m.canonical, PartnerFind(m.canonical, self.partners.type_of(m.canonical), f"list: {m.text}", True))
         for place in foreign_ombudsmen(text, self.places.find, HOME):
@@ -167,7 +182,11 @@ class Enricher:
             found.setdefault(name, PartnerFind(name, kind, f"ombudsman of {place}", known))
         listed = [normalise(m.text).lower() for m in matches]
         for org in find_organisations(masked):
-            if not self._new_organisation(org.name, listed) or self._unit_or_source(text, org.name, matches):
+            if not self._new_organisation(org.name, listed):
+                continue
+            why = self._unit_or_source(text, org.name, matches)
+            if why:
+                dropped.setdefault(org.name, why)
                 continue
             found.setdefault(org.name, PartnerFind(org.name, UNKNOWN_TYPE, f"pattern: {org.name}", False))
         return list(found.values())

@@ -18,11 +18,6 @@ from .vocab import data_dir, TomlFile, required_str, string_list
 
 _WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _RUN = re.compile(rf"{_WORD}(?:\s+{_WORD})+")
-# Surname endings common in the region (Aliyeva, Safikhanli, Mammadzade, Ioseliani, Petrenko...).
-_SURNAME = re.compile(
-    r"(?:ova|ov|eva|ev|yeva|yev|li|lu|zade|zada|zadeh|yan|ian|iani|enko|ski|sky|skaya|vic|vich"
-    r"|dze|shvili|oglu|qizi|gizi|kyzy|uly|ovna|ayev|iyev|bayli|beyli|khanli|ly)$"
-)
 _OFFICE = (
     r"Ambassador|Minister|Ombudsman|Ombudswoman|Ombudsperson|Commissioner|Chairman|Chairwoman|Chairperson|"
     r"Rector|Director|President|Deputy|Judge|Mayor|Governor|Sheikh|Coordinator|Representative|Secretary|"

@@ -44,3 +44,23 @@ def test_dev_set_meets_the_goal(report, measure):
 
 def test_headlines_and_bodies_intact(report):
     assert report.headlines.right == report.headlines.total, report.headlines.misses
+
+
+def test_explain_names_the_evidence_behind_every_label(report):
+    """`bulletins explain` (the same `explain` text) on every dev item: a rule for the category
+    and for each theme, a way for each partner, a source for each place and person, a reason
+    for the date."""
+    from indexer.enrich import Enricher
+    from indexer.enrich.explain import explain
+    from indexer.parse import parse_file
+
+    enricher = Enricher()
+    for path in sorted((real_dev.DEV / "bulletins").glob("*.txt")):
+        analysis = enricher.analyse(parse_file(path).items[0])
+        item, text = analysis.item, explain(analysis)
+        hits = {(h.label, h.field) for h in (*analysis.category.hits, *analysis.themes.hits)}
+        assert item.category == "other" or any(label == item.category for label, _ in hits), path.name
+        assert all(t == "other" or any(label == t for label, _ in hits) for t in item.themes), path.name
+        assert all(f"  {p}  [" in text and " via " in text for p in item.partners), path.name
+        assert all(f"  {p}: " in text for p in (*item.places, *item.people)), (path.name, text)
+        assert "(day: the text says" in text or "(month: no day" in text, path.name
