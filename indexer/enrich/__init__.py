@@ -3,7 +3,9 @@ people and the day of the activity, from the editable vocabularies in data/."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..item import Item
@@ -71,6 +73,8 @@ class Enricher:
     people: PeopleBook = field(init=False)
     corrections: dict[str, Correction] = field(init=False)
     terms: TermIndex = field(init=False)
+    _find_partners: Callable[[str], list[Match]] = field(init=False, repr=False)
+    _unnamed: Callable[[str], str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         from .partners import PARTNER_TYPES
@@ -82,6 +86,9 @@ class Enricher:
         self.people = load_people(self.data_dir / "people.toml", excluded)
         self.corrections = load_corrections(self.data_dir / "corrections.toml")
         self.terms = TermIndex(self.taxonomy.terms())
+        # One item's fields are searched for partners three times (names, places, abroad).
+        self._find_partners = lru_cache(maxsize=8)(self.partners.find)
+        self._unnamed = lru_cache(maxsize=8)(self._text_without_names)
 
     def partner_aliases(self) -> dict[str, str]:
         """Alias or acronym -> canonical partner name (for filters such as partner=ICRC)."""
@@ -152,11 +159,11 @@ class Enricher:
             tags.add("attributed")
         return FieldView(name, tokens, self.terms.match(tokens), frozenset(tags), factor)
 
-    def _unnamed(self, text: str) -> str:
+    def _text_without_names(self, text: str) -> str:
         """The text with listed partners' names blanked: "Turkey" in "Human Rights and
         Equality Institution of Turkey" is part of a name, not a place of the activity."""
         norm = normalise(text)
-        for m in self.partners.find(text):
+        for m in self._find_partners(text):
             if not _LOCAL_BODY.match(m.text):  # "Baku City Executive Power" acts in Baku
                 norm = norm[:m.start] + " " * (m.end - m.start) + norm[m.end:]
         return norm
@@ -164,7 +171,7 @@ class Enricher:
     def _partners(self, text: str, dropped: dict[str, str]) -> list[PartnerFind]:
         found: dict[str, PartnerFind] = {}
         matches, masked = [], text
-        found_matches = self.partners.find(text)
+        found_matches = self._find_partners(text)
         spans = {m.text: mention_spans(text, m.text) for m in found_matches}
         for m in found_matches:
             why = self._passing(text, m, _own_spans(m.text, spans))
