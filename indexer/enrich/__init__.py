@@ -17,7 +17,7 @@ from .dates import StatedDay, activity_day
 from .gazetteer import Match, normalise
 from .mentions import context, mention_spans
 from .orgs import (
-    find_organisations, foreign_ombudsmen, has_head_noun, is_venue, named_by_place, names_one_body, needs_place,
+    OrgMention, find_organisations, foreign_ombudsmen, has_head_noun, is_venue, named_by_place, names_one_body, needs_place,
 )
 from .partners import PartnerBook, UNKNOWN_TYPE, load_partners
 from .people import PeopleBook, load_people
@@ -31,6 +31,7 @@ __all__ = ["Enricher", "Enrichment", "VocabularyError", "PartnerFind"]
 
 HOME_COUNTRY = "Azerbaijan"
 HOME = frozenset({"Azerbaijan", "Republic of Azerbaijan", "Azerbaijan Republic"})
+_SHARED_HEAD = re.compile(r"^([A-Z][\w'’-]+) and ([A-Z][\w'’-]+) ((?:City|District|Regional) .+)$")
 _LOCAL_BODY = re.compile(r"^[A-Z][\w'’-]* (?:City|District|Region|Regional|Municipality)\b")
 # A place abroad says the activity was there only after one of these ("in Ankara", "to Geneva").
 LOCATIVE = frozenset({"in", "to", "at", "visited", "hosted"})
@@ -188,7 +189,7 @@ class Enricher:
             kind = self.partners.type_of(name) if known else "foreign ombudsman/NHRI"
             found.setdefault(name, PartnerFind(name, kind, f"ombudsman of {place}", known))
         listed = [normalise(m.text).lower() for m in matches]
-        for org in find_organisations(masked):
+        for org in (o for found_org in find_organisations(masked) for o in self._split_shared(found_org)):
             if not self._new_organisation(org.name, listed):
                 continue
             why = self._unit_or_source(text, org.name, matches)
@@ -218,6 +219,15 @@ class Enricher:
             return None
         places = self.places.find(tail.group(1))
         return "namesake" if places and self.places.is_abroad(places[0]) else None
+
+    def _split_shared(self, org: OrgMention) -> list[OrgMention]:
+        """Places sharing one body's name: "Tovuz and Agstafa City Youth and Sport Departments"
+        is a department of each city."""
+        m = _SHARED_HEAD.match(org.name)
+        if not m or not all(self.places.find(m.group(i)) for i in (1, 2)):
+            return [org]
+        rest = re.sub(r"s$", "", m.group(3))
+        return [OrgMention(f"{m.group(i)} {rest}") for i in (1, 2)]
 
     def _new_organisation(self, name: str, listed: list[str]) -> bool:
         """A pattern's find counts unless it overlaps a listed partner's mention ("Republic

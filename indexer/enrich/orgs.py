@@ -17,6 +17,7 @@ _HEADS = (
     r"|Society|Foundation|Bank|Court|Parliament|Alliance|League|Movement|Bureau|Authority"
     r"|Administration|Chamber|Confederation|Secretariat|Company|Corporation|Coalition|Board|Assembly"
     r"|Library|College|Lyceum|Mission|Embassy|Embassies|Consulate|Department|Executive Power|Representation"
+    r"|Representative Office"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})s?\b")
 _CAP = r"(?:[A-Z][\w'’&-]*|“[^”\n]{2,200}”|\"[^\"\n]{2,200}\")"
@@ -26,7 +27,10 @@ _CAPSEQ = re.compile(_SEQ)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _WITH_ACRONYM = re.compile(rf"({_SEQ})\s*\(([A-Z][A-Za-z&/.-]{{1,12}})\)")
 _OMBUDSMEN_OF = re.compile(
-    r"\b(?:ombudsm[ae]n|ombudspersons?|human rights commissioners?|commissioners?|public defenders?)"
+    r"\b(?:ombudsm[ae]n|ombudspersons?|human rights commissioners?|commissioners?|public defenders?"
+    r"|national human rights institutions?)"
+    # "ombudspersons and national human rights institutions of Turkey, Uzbekistan and Kazakhstan"
+    r"(?:\s+and\s+(?:the\s+)?(?:national\s+human\s+rights\s+institutions?|nhris?))?"
     r"(?:['’]s)?(?:\s+\((?:ombudsm[ae]n|ombudsperson)\))?(?:\s+for\s+human\s+rights)?(?:\s+office)?\s+of\s+",
     re.IGNORECASE,
 )

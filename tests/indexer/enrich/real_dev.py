@@ -23,7 +23,8 @@ organisation or place count as one: a label and a found name match when they are
 ignoring case, accents, punctuation and a trailing "(ACRONYM)", or when the gazetteer of
 partners.toml / places.toml resolves both to the same canonical entry. A label naming a
 body with its parent ministry ("Social Services Agency of the Ministry of Labour ...") is
-matched by the body itself.
+matched by the body itself. Partner names compare by their own words regardless of order and
+plural ("Tovuz City Department of Youth and Sports" = "Tovuz City Youth and Sport Department").
 
 Run as a script to print the figures: `python -m tests.indexer.enrich.real_dev`.
 """
@@ -80,6 +81,16 @@ def _plain(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", bare).split())
 
 
+_LINKS = frozenset("of and the for in on".split())
+
+
+def _words(name: str) -> str:
+    """A name's own words, in order of the alphabet, plural "s" dropped: "Tovuz City Department
+    of Youth and Sports" = "Tovuz City Youth and Sport Department"."""
+    words = {w.removesuffix("s") if len(w) > 3 else w for w in _plain(name).split() if w not in _LINKS}
+    return " ".join(sorted(words))
+
+
 class Names:
     """Keys under which two spellings of one partner or place compare equal."""
 
@@ -93,8 +104,8 @@ class Names:
         for form in (name, _PAREN.sub("", name), _PARENT.sub("", _PAREN.sub("", name))):
             canonical = self.partners.canonical(form)
             if canonical:
-                return _plain(canonical)
-        return _plain(name)
+                return _words(canonical)
+        return _words(name)
 
     def place(self, name: str) -> str:
         found = self.places.find(name)
