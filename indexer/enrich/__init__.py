@@ -117,7 +117,7 @@ class Enricher:
             title_partners = [p for p in title_partners if p.name in named]
         partners = tuple({p.name: p for p in (*body_partners, *title_partners)}.values())
         partners = tuple(sorted(partners, key=lambda p: p not in title_partners))
-        listed_places = (*self.places.find(self._unnamed(item.title)), *self.places.find(self._unnamed(item.body)))
+        listed_places = self._places(item.title, item.body)
         villages = [v for v in self.places.villages(text) if v not in listed_places]
         views = (
             self._view("title", head, title_partners, self.taxonomy.title_weight),
@@ -140,6 +140,16 @@ class Enricher:
             enriched = correction.apply(enriched)
         notes = self._notes(enriched, villages, dropped, {p.name for p in partners})
         return Enrichment(enriched, category, themes, partners, day, correction, notes)
+
+    def _places(self, title: str, body: str) -> tuple[str, ...]:
+        """Places of the headline and body; a foreign country of the body only where something
+        happened ("in Bulgaria", "visit to Iran", "Jeddah, Saudi Arabia"), not as background
+        ("Armenia fired missiles", "Turkey's experience")."""
+        in_title = self.places.find(self._unnamed(title))
+        unnamed = self._unnamed(body)
+        where = set(self.places.found_after(unnamed, LOCATIVE | {"from", "visiting"}, after_place=True))
+        in_body = [p for p in self.places.find(unnamed) if p in where or not self.places.is_foreign_country(p)]
+        return tuple(dict.fromkeys((*in_title, *in_body)))
 
     def _notes(self, item: Item, villages: list[str], dropped: dict[str, str], kept: set[str]) -> tuple[str, ...]:
         """What `explain` says about places, people and names that are not partners."""

@@ -54,16 +54,23 @@ class PlaceBook:
         names = [m.group(1) or m.group(2) for m in _VILLAGE.finditer(text)]
         return list(dict.fromkeys(n for n in names if n.split()[0] not in _NOT_NAMES))
 
-    def found_after(self, text: str, before: frozenset[str]) -> list[str]:
+    def found_after(self, text: str, before: frozenset[str], after_place: bool = False) -> list[str]:
         """Canonical places named right after one of the words `before` ("in Ankara",
-        "to Hong Kong"): where something happened, not a country mentioned in passing."""
+        "to Hong Kong"): where something happened, not a country mentioned in passing.
+        With `after_place`, also a place right after another ("Jeddah, Saudi Arabia")."""
         norm = normalise(text)
-        out = []
+        out, last_end = [], -10
         for m in self.gazetteer.find(text):
-            previous = norm[:m.start + 1].split()[-1:]
-            if m.canonical != NOT_A_PLACE and previous and previous[0].lower() in before:
+            previous = [w for w in norm[:m.start + 1].split()[-2:] if w.lower() != "the"][-1:]
+            follows = after_place and m.start <= last_end + 1
+            if m.canonical != NOT_A_PLACE and (follows or previous and previous[0].lower() in before):
                 out.append(m.canonical)
+            last_end = m.end - 1 if m.canonical != NOT_A_PLACE else last_end
         return list(dict.fromkeys(out))
+
+    def is_foreign_country(self, name: str) -> bool:
+        place = self.by_name.get(name)
+        return bool(place and place.kind == "country" and self.is_abroad(name))
 
     def without_places(self, text: str) -> str:
         """The text with every place name taken out ("Baku Book Center" -> "Book Center")."""
