@@ -40,17 +40,26 @@ class FieldView:
     factor: float  # a match here counts this many times (the headline weighs more)
 
 
+def _sentences(terms: tuple[Term, ...], view: FieldView) -> set[int]:
+    """The sentences of a field that hold one of the terms."""
+    sentence_of, matches = view.tokens.sentence_of, view.matches
+    return {sentence_of[p] for t in terms if t in matches for p in matches[t]}
+
+
 def _term_match(rule: Rule, view: FieldView) -> str | None:
     """The words a rule's terms matched in one field, or None."""
-    near_sentences = (
-        {view.tokens.sentence_of[p] for t in rule.near for p in view.matches.get(t, ())} if rule.near else set()
-    )
-    blocked = {view.tokens.sentence_of[p] for t in rule.not_near for p in view.matches.get(t, ())}
-    for term in rule.terms:
-        for pos in view.matches.get(term, ()):
-            if rule.near and view.tokens.sentence_of[pos] not in near_sentences:
-                continue
-            if view.tokens.sentence_of[pos] in blocked:
+    matches = view.matches
+    found = [t for t in rule.terms if t in matches]
+    if not found:
+        return None  # the common case: checked first, the sentence sets only when needed
+    near = _sentences(rule.near, view) if rule.near else None
+    if near is not None and not near:
+        return None
+    blocked = _sentences(rule.not_near, view) if rule.not_near else ()
+    sentence_of = view.tokens.sentence_of
+    for term in found:
+        for pos in matches[term]:
+            if (near is not None and sentence_of[pos] not in near) or sentence_of[pos] in blocked:
                 continue
             return " ".join(view.tokens.words[pos: pos + len(term.words)])
     return None

@@ -61,8 +61,17 @@ class Gazetteer:
         self._empty = not keys
         if not self._empty:
             self._automaton.make_automaton()
+        self._recent: dict[str, list[Match]] = {}  # one item's fields are looked up several times
 
     def find(self, text: str) -> list[Match]:
+        found = self._recent.get(text)
+        if found is None:
+            if len(self._recent) >= 16:
+                self._recent.clear()
+            found = self._recent[text] = self._find(text)
+        return list(found)
+
+    def _find(self, text: str) -> list[Match]:
         """Non-overlapping matches in text order, the longest winning each overlap."""
         if self._empty:
             return []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .text import fold
@@ -60,11 +61,16 @@ def _words(text: str) -> str:
 
 def mention_spans(text: str, printed: str) -> list[tuple[int, int]]:
     """Where a name the gazetteer found (normalised words) is printed in the raw text."""
+    pattern = _printed(printed)
+    return [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+
+
+@lru_cache(maxsize=4096)
+def _printed(printed: str) -> re.Pattern[str] | None:
     words = printed.split()
     if not words:
-        return []
-    pattern = r"(?<![\w])" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])"
-    return [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
+        return None
+    return re.compile(r"(?<![\w])" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])", re.IGNORECASE)
 
 
 def context(text: str, start: int, end: int, width: int = 60) -> tuple[str, str]:

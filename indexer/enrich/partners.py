@@ -37,6 +37,7 @@ class PartnerBook:
     mentions: MentionRules = field(default_factory=MentionRules)
     gazetteer: Gazetteer = field(init=False)
     by_name: dict[str, Partner] = field(init=False)
+    ombudsmen: list[Partner] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.gazetteer = Gazetteer(f for p in self.partners for f in p.forms())
@@ -52,12 +53,17 @@ class PartnerBook:
     def ombudsman_of(self, place: str) -> str | None:
         """The listed ombudsman/NHRI of a place: one whose name says the place (the
         Chechen Republic's, not Russia's), else the one seated in that country."""
-        ombudsmen = [p for p in self.partners if p.type == "foreign ombudsman/NHRI" or "Ombudsman" in p.name]
+        ombudsmen = self._ombudsmen()
         named = [p for p in ombudsmen if place.lower() in " ".join((p.name, *p.aliases)).lower()]
         seated = [p for p in ombudsmen if p.country == place]
         for p in named or seated:
             return p.name
         return None
+
+    def _ombudsmen(self) -> list[Partner]:
+        if self.ombudsmen is None:
+            self.ombudsmen = [p for p in self.partners if p.type == "foreign ombudsman/NHRI" or "Ombudsman" in p.name]
+        return self.ombudsmen
 
     def canonical(self, printed: str) -> str | None:
         """The known partner a printed name stands for exactly, if any."""
