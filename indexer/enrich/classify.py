@@ -66,12 +66,12 @@ def _term_match(rule: Rule, view: FieldView) -> str | None:
 
 
 def _rule_hit(label: Label, rule: Rule, view: FieldView) -> Hit | None:
-    if rule.field not in ("any", view.name) or any(t in view.matches for t in rule.unless):
+    if rule.field not in ("any", view.name) or (rule.unless and any(t in view.matches for t in rule.unless)):
         return None
-    tags = sorted(view.tags & rule.tags)
+    tags = view.tags & rule.tags if rule.tags else frozenset()
     if rule.tags and not tags:
         return None
-    matched = _term_match(rule, view) if rule.terms else ", ".join(t.split(":", 1)[-1] for t in tags)
+    matched = _term_match(rule, view) if rule.terms else ", ".join(t.split(":", 1)[-1] for t in sorted(tags))
     if matched is None:
         return None
     return Hit(label.id, rule.describe(), view.name, matched, rule.weight * view.factor)

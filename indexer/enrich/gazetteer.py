@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import dataclass
 
 import ahocorasick
@@ -16,6 +17,7 @@ import ahocorasick
 _NON_ALNUM = re.compile(r"[^0-9A-Za-zÀ-ÿĀ-žƏəİıĞğŞşÇçÖöÜü]+")
 
 
+@lru_cache(maxsize=256)  # an item's fields are normalised by several readers
 def normalise(text: str) -> str:
     """Letters and digits as they are, every other run one space, padded with spaces."""
     return f" {_NON_ALNUM.sub(' ', text).strip()} "
