@@ -40,47 +40,67 @@ class FieldView:
     factor: float  # a match here counts this many times (the headline weighs more)
 
 
+def _sentences(terms: tuple[Term, ...], view: FieldView) -> set[int]:
+    """The sentences of a field that hold one of the terms."""
+    sentence_of, matches = view.tokens.sentence_of, view.matches
+    return {sentence_of[p] for t in terms if t in matches for p in matches[t]}
+
+
 def _term_match(rule: Rule, view: FieldView) -> str | None:
     """The words a rule's terms matched in one field, or None."""
-    near_sentences = (
-        {view.tokens.sentence_of[p] for t in rule.near for p in view.matches.get(t, ())} if rule.near else set()
-    )
-    for term in rule.terms:
-        for pos in view.matches.get(term, ()):
-            if rule.near and view.tokens.sentence_of[pos] not in near_sentences:
+    matches = view.matches
+    found = [t for t in rule.terms if t in matches]
+    if not found:
+        return None  # the common case: checked first, the sentence sets only when needed
+    near = _sentences(rule.near, view) if rule.near else None
+    if near is not None and not near:
+        return None
+    blocked = _sentences(rule.not_near, view) if rule.not_near else ()
+    sentence_of = view.tokens.sentence_of
+    for term in found:
+        for pos in matches[term]:
+            if (near is not None and sentence_of[pos] not in near) or sentence_of[pos] in blocked:
                 continue
             return " ".join(view.tokens.words[pos: pos + len(term.words)])
     return None
 
 
 def _rule_hit(label: Label, rule: Rule, view: FieldView) -> Hit | None:
-    if rule.field not in ("any", view.name) or any(t in view.matches for t in rule.unless):
+    if rule.field not in ("any", view.name) or (rule.unless and any(t in view.matches for t in rule.unless)):
         return None
-    tags = sorted(view.tags & rule.tags)
+    tags = view.tags & rule.tags if rule.tags else frozenset()
     if rule.tags and not tags:
         return None
-    matched = _term_match(rule, view) if rule.terms else ", ".join(t.split(":", 1)[-1] for t in tags)
+    matched = _term_match(rule, view) if rule.terms else ", ".join(t.split(":", 1)[-1] for t in sorted(tags))
     if matched is None:
         return None
     return Hit(label.id, rule.describe(), view.name, matched, rule.weight * view.factor)
 
 
-def score(labels: Sequence[Label], views: Iterable[FieldView]) -> tuple[dict[str, float], list[Hit]]:
+def score(
+    labels: Sequence[Label], views: Iterable[FieldView], act_bonus: float = 0.0
+) -> tuple[dict[str, float], list[Hit]]:
     scores = {label.id: 0.0 for label in labels}
     hits: list[Hit] = []
     for view in views:
         for label in labels:
+            acted = False
             for rule in label.rules:
                 hit = _rule_hit(label, rule, view)
                 if hit is not None:
                     scores[label.id] += hit.points
                     hits.append(hit)
+                    acted = acted or (rule.act and view.name == "title")
+            if acted and act_bonus:
+                # The headline says what was done ("... was signed", "... visited"): hard to outvote.
+                scores[label.id] += act_bonus
+                hits.append(Hit(label.id, "the headline states the act", "title", "", act_bonus))
     return scores, hits
 
 
 def decide_category(taxonomy: Taxonomy, views: Sequence[FieldView]) -> Decision:
     """The highest-scoring category; ties go to the lower `priority`; `other` when too weak."""
-    scores, hits = score(taxonomy.categories, views)
+    scores, hits = score(taxonomy.categories, views, taxonomy.act_bonus)
     priority = {c.id: c.priority for c in taxonomy.categories}
     ranked = sorted(scores, key=lambda cid: (-scores[cid], priority[cid]))
     best = ranked[0] if ranked else "other"

@@ -15,8 +15,11 @@ def explain(e: Enrichment, top: int = 5) -> str:
     for p in e.partners:
         status = "" if p.known else "  (not in partners.toml: add it there to name it canonically)"
         lines.append(f"  {p.name}  [{p.type}]  via {p.how}{status}")
+    lines += [f"  {n}" for n in e.notes if n.startswith("not a partner: ")]
     lines.append(f"places: {', '.join(item.places) or 'none'}")
+    lines += [f"  {n.removeprefix('place ')}" for n in e.notes if n.startswith("place ")]
     lines.append(f"people: {', '.join(item.people) or 'none'}")
+    lines += [f"  {n.removeprefix('person ')}" for n in e.notes if n.startswith("person ")]
     if e.stated_day:
         lines.append(f"date: {item.date} (day: the text says \"{e.stated_day.text}\")")
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import dataclass
 
 import ahocorasick
@@ -16,6 +17,7 @@ import ahocorasick
 _NON_ALNUM = re.compile(r"[^0-9A-Za-zÀ-ÿĀ-žƏəİıĞğŞşÇçÖöÜü]+")
 
 
+@lru_cache(maxsize=256)  # an item's fields are normalised by several readers
 def normalise(text: str) -> str:
     """Letters and digits as they are, every other run one space, padded with spaces."""
     return f" {_NON_ALNUM.sub(' ', text).strip()} "
@@ -61,8 +63,17 @@ class Gazetteer:
         self._empty = not keys
         if not self._empty:
             self._automaton.make_automaton()
+        self._recent: dict[str, list[Match]] = {}  # one item's fields are looked up several times
 
     def find(self, text: str) -> list[Match]:
+        found = self._recent.get(text)
+        if found is None:
+            if len(self._recent) >= 16:
+                self._recent.clear()
+            found = self._recent[text] = self._find(text)
+        return list(found)
+
+    def _find(self, text: str) -> list[Match]:
         """Non-overlapping matches in text order, the longest winning each overlap."""
         if self._empty:
             return []

@@ -16,7 +16,8 @@ _HEADS = (
     r"|Institute|Institution|Cent(?:er|re)|Academy|University|Ministry|Service|Federation|Network"
     r"|Society|Foundation|Bank|Court|Parliament|Alliance|League|Movement|Bureau|Authority"
     r"|Administration|Chamber|Confederation|Secretariat|Company|Corporation|Coalition|Board|Assembly"
-    r"|Library|College|Lyceum|Mission"
+    r"|Library|College|Lyceum|Mission|Embassy|Embassies|Consulate|Department|Executive Power|Representation"
+    r"|Representative Office"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})s?\b")
 _CAP = r"(?:[A-Z][\w'’&-]*|“[^”\n]{2,200}”|\"[^\"\n]{2,200}\")"
@@ -26,13 +27,17 @@ _CAPSEQ = re.compile(_SEQ)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _WITH_ACRONYM = re.compile(rf"({_SEQ})\s*\(([A-Z][A-Za-z&/.-]{{1,12}})\)")
 _OMBUDSMEN_OF = re.compile(
-    r"\b(?:ombudsm[ae]n|ombudspersons?|human rights commissioners?|commissioners? for human rights"
-    r"|public defenders?)\s+of\s+",
+    r"\b(?:ombudsm[ae]n|ombudspersons?|human rights commissioners?|commissioners?|public defenders?"
+    r"|national human rights institutions?)"
+    # "ombudspersons and national human rights institutions of Turkey, Uzbekistan and Kazakhstan"
+    r"(?:\s+and\s+(?:the\s+)?(?:national\s+human\s+rights\s+institutions?|nhris?))?"
+    r"(?:['’]s)?(?:\s+\((?:ombudsm[ae]n|ombudsperson)\))?(?:\s+for\s+human\s+rights)?(?:\s+office)?\s+of\s+",
     re.IGNORECASE,
 )
 # Not partners: the office itself and its units, and places of detention or care it visits.
 _SELF_OR_PLACE = re.compile(
-    r"^(?:Ombuds|Commissioner|Human Rights Commissioner|Office of the)|\bOmbuds\w*(?:'s|’s)?\s+(?:Office|Institution|Apparatus)\b"
+    r"^(?:Ombuds|Commissioner|Human Rights Commissioner|Office of the)"
+    r"|\bOmbuds\w*(?:'s|’s)?\s+(?:Office|Institution|Institute|Apparatus)\b"
     r"|\b(?:Working Group|"
     r"Regional Cent\w*|Preventive|Expert Council|Penitentiary Institution|Prison|Detention|Isolator|Colony|"
     r"Hospital|Clinic|Boarding|Shelter|Orphanage|Social Service|Country Office|Head Office|Police)\b"
@@ -42,9 +47,22 @@ _LEADING = re.compile(
     r"^(?:(?:[Tt]he|A|An|By|At|On|In|With|From|[Aa]nd|[Oo]f|[Ff]or|During|Under|Both"
     # a person's role before the body it belongs to: "Head of the Delegation of ..."
     r"|(?:Deputy |Vice[- ])?(?:Head|Chair(?:man|woman|person)?|Director|Rector|President|Representative"
-    r"|Members?|Staff|Employees|Minister|Ambassador|Coordinator|Secretary|Officials?)(?:\s+of)?)\s+)+"
+    r"|Members?|Staff|Employees|Minister|Ambassador|Coordinator|Secretary|Officials?"
+    # an organ of a body named after it: "Board of Directors of the Association of ..."
+    r"|Board of Directors|Board|General Assembly|Secretariat)(?:\s+of)?)\s+)+"
 )
-_TRAILING = re.compile(rf"(?:\s+{_LINK})+$")
+_TRAILING = re.compile(rf"(?:\s+{_LINK})+$|\s+in\s+the\s+.*$")
+# An organisation's local office stands for the organisation: "ICMPD's Representation in Azerbaijan".
+_LOCAL_OFFICE = re.compile(r"['’]s\s+(?:Representation|Representative Office|Office|Mission)\b.*$")
+# An event or a meeting is not a body, even when named after one ("18th Meeting of the Commission").
+_EVENT = re.compile(r"\b(?:Conference|Forum|Summit|Congress|Seminar|Symposium|Meeting|Session|Webinar|Festival)s?\b")
+# A name made only of these (and head nouns, places, links) names no one body: "Board of
+# Directors", "General Assembly", "Fact-finding Missions", "Action Plan of the Association".
+_GENERIC = frozenset(
+    """board directors general assembly mission missions report reports action plan fact-finding unit
+    sector republic national international state joint annual regular extraordinary next first new
+    member members staff azerbaijan azerbaijani""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +72,7 @@ class OrgMention:
 
 
 def _clean(name: str) -> str:
-    name = _TRAILING.sub("", _LEADING.sub("", name.strip()))
+    name = _TRAILING.sub("", _LEADING.sub("", _LOCAL_OFFICE.sub("", name.strip())))
     return " ".join(name.replace("“", "").replace("”", "").replace('"', "").split())
 
 
@@ -63,7 +81,43 @@ def has_head_noun(name: str) -> bool:
 
 
 def _is_org(name: str) -> bool:
-    return bool(_HEAD.search(name)) and len(name.split()) >= 2 and not _SELF_OR_PLACE.search(name)
+    return (
+        bool(_HEAD.search(name)) and len(name.split()) >= 2 and not _SELF_OR_PLACE.search(name)
+        and not _EVENT.search(name) and names_one_body(name)
+    )
+
+
+_NAMED_BY_PLACE = re.compile(r"\b(?:Embass(?:y|ies)|Consulates?|Executive Power|Executive Authority|Departments?)\b")
+
+
+def named_by_place(name: str) -> bool:
+    """Bodies whose own word is a place: "Embassy of Azerbaijan in Turkiye", "Goygol District
+    Executive Power"."""
+    return bool(_NAMED_BY_PLACE.search(name))
+
+
+_VENUE = re.compile(r"\b(?:Cent(?:er|re)|Hall|Palace|Museum|Hotel|Theat(?:re|er)|Park|Stadium|Caf[eé])\b")
+
+
+def is_venue(name: str) -> bool:
+    """A place where something was held ("at the Baku Book Center"), not a body acting in it."""
+    return bool(_VENUE.search(name))
+
+
+def needs_place(name: str) -> bool:
+    """A department or an embassy is a body of its own only with a place in its name ("Baku
+    City Education Department"); else it is a unit ("the Complaints Department")."""
+    heads = {m.group(0) for m in _HEAD.finditer(name)}
+    return bool(heads) and all(_NAMED_BY_PLACE.fullmatch(h) for h in heads)
+
+
+def names_one_body(name: str) -> bool:
+    """Whether a name holds a word of its own beside head nouns, links and generic words."""
+    for word in name.split():
+        bare = word.strip("“”\"'’(),.").lower()
+        if bare and not _HEAD.fullmatch(word.strip("“”\"'’(),.")) and bare not in _GENERIC and not re.fullmatch(_LINK, bare):
+            return True
+    return False
 
 
 def _initials(words: list[str]) -> str:
@@ -90,14 +144,24 @@ def find_organisations(text: str) -> list[OrgMention]:
     for m in _CAPSEQ.finditer(text):
         if not _HEAD.search(_QUOTED.sub(" ", m.group(0))):
             continue  # the head noun is inside a quoted title: an event or a book, not a body
-        for name in _org_spans(_clean(m.group(0))):
+        listed = _LISTED_WORDS.search(text[max(0, m.start() - 120): m.start()])
+        seq = (listed.group(0) if listed and not _HEAD.search(listed.group(0)) else "") + m.group(0)
+        for name in _org_spans(_clean(seq)):
             if _is_org(name) and not any(name in k for k in found):
                 found.setdefault(name, OrgMention(name))
     return list(found.values())
 
 
+# Words listed with commas inside one name: "Turkiye-Azerbaijan Friendship, Cooperation, and
+# Solidarity Association" (single capitalised words, the last list item before "and").
+_LISTED_WORDS = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)?,\s+){2,}and\s+$")
+
+
 def _org_spans(seq: str) -> list[str]:
     """Split a run of capitalised words at "and" when both sides are organisations."""
+    joined = re.split(r"\s+and\s+(?=the\s)", seq)  # "... Association and the Embassy of ..."
+    if len(joined) > 1:
+        return [_clean(p) for p in joined if _HEAD.search(p)]
     parts = [p.strip() for p in re.split(r"\s+and\s+", seq)]
     if len(parts) > 1 and all(_HEAD.search(p) for p in parts):
         return [_clean(p) for p in parts]
@@ -114,6 +178,7 @@ def foreign_ombudsmen(text: str, places_in: Callable[[str], list[str]], home: fr
     return list(dict.fromkeys(out))
 
 
+_STATE = re.compile(r"\b(?:Federation|Republic|Union|Kingdom|States|Emirates)\b")
 _LIST_ITEM = re.compile(r"\s*(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 _LIST_SEP = re.compile(r",\s*and\s+|,\s*|\s+and\s+")
 
@@ -124,6 +189,8 @@ def _listed_places(tail: str, places_in: Callable[[str], list[str]], home: froze
     pos = 0
     while (item := _LIST_ITEM.match(tail, pos)) is not None:
         name = item.group(1)
+        if has_head_noun(name) and not _STATE.search(name):
+            break  # "Khazar University": a body, not a place (but "the Russian Federation" is one)
         if name not in home:
             found = places_in(name)
             if len(found) != 1:

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .gazetteer import Form, Gazetteer, Match
-from .vocab import data_dir, TomlFile, required_str, string_list
+from .mentions import MentionRules
+from .vocab import data_dir, TomlFile, VocabularyError, required_str, string_list
 
 PARTNER_TYPES = (
     "UN agency", "international organisation", "foreign ombudsman/NHRI", "national state body",
@@ -33,8 +34,10 @@ class Partner:
 @dataclass(slots=True)
 class PartnerBook:
     partners: tuple[Partner, ...]
+    mentions: MentionRules = field(default_factory=MentionRules)
     gazetteer: Gazetteer = field(init=False)
     by_name: dict[str, Partner] = field(init=False)
+    ombudsmen: list[Partner] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.gazetteer = Gazetteer(f for p in self.partners for f in p.forms())
@@ -50,12 +53,17 @@ class PartnerBook:
     def ombudsman_of(self, place: str) -> str | None:
         """The listed ombudsman/NHRI of a place: one whose name says the place (the
         Chechen Republic's, not Russia's), else the one seated in that country."""
-        ombudsmen = [p for p in self.partners if p.type == "foreign ombudsman/NHRI"]
+        ombudsmen = self._ombudsmen()
         named = [p for p in ombudsmen if place.lower() in " ".join((p.name, *p.aliases)).lower()]
         seated = [p for p in ombudsmen if p.country == place]
         for p in named or seated:
             return p.name
         return None
+
+    def _ombudsmen(self) -> list[Partner]:
+        if self.ombudsmen is None:
+            self.ombudsmen = [p for p in self.partners if p.type == "foreign ombudsman/NHRI" or "Ombudsman" in p.name]
+        return self.ombudsmen
 
     def canonical(self, printed: str) -> str | None:
         """The known partner a printed name stands for exactly, if any."""
@@ -84,4 +92,8 @@ def load_partners(path: Path | None = None) -> PartnerBook:
             acronyms=tuple(string_list(file, "partner", i, entry, "acronyms")),
             aliases=tuple(string_list(file, "partner", i, entry, "aliases")),
         ))
-    return PartnerBook(tuple(partners))
+    try:
+        mentions = MentionRules.from_toml(file.data.get("mentions", {}))
+    except ValueError as exc:
+        raise VocabularyError(file.path, file.text.count("\n", 0, max(file.text.find("[mentions]"), 0)) + 1, str(exc)) from None
+    return PartnerBook(tuple(partners), mentions)

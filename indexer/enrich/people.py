@@ -1,4 +1,10 @@
-"""Named persons: a curated list for canonical spelling, and name patterns for the rest."""
+"""Named persons: a curated list for canonical spelling, and name patterns for the rest.
+
+People are a search facet, so only officials and public figures may become one: those listed
+in people.toml, and names printed with an office ("Ambassador X", "X, Head of ...", "the
+Ombudsman of Kazakhstan, X"). A name with no office beside it (a detainee, a victim, a
+complainant) is never taken, however name-like: privacy matters more here than recall.
+"""
 from __future__ import annotations
 
 import re
@@ -7,20 +13,30 @@ from pathlib import Path
 
 from ..parse.words import zipf
 from .gazetteer import Form, Gazetteer
+from .orgs import has_head_noun
 from .vocab import data_dir, TomlFile, required_str, string_list
 
 _WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _RUN = re.compile(rf"{_WORD}(?:\s+{_WORD})+")
-# Surname endings common in the region (Aliyeva, Safikhanli, Mammadzade, Ioseliani, Petrenko...).
-_SURNAME = re.compile(
-    r"(?:ova|ov|eva|ev|yeva|yev|li|lu|zade|zada|zadeh|yan|ian|iani|enko|ski|sky|skaya|vic|vich"
-    r"|dze|shvili|oglu|qizi|gizi|kyzy|uly|ovna|ayev|iyev|bayli|beyli|khanli|ly)$"
+_OFFICE = (
+    r"Ambassador|Minister|Ombudsman|Ombudswoman|Ombudsperson|Commissioner|Chairman|Chairwoman|Chairperson|"
+    r"Rector|Director|President|Deputy|Judge|Mayor|Governor|Sheikh|Coordinator|Representative|Secretary|"
+    r"Chief|Head|Professor|Prof|Dr|Adviser|Advisor|Speaker|Mediator|Counsellor|Consul|Attache|Attaché|"
+    r"Affaires|Delegate|Members?|Staff|Employees?|Representatives?|Officials?|Officers?|Spokes\w+"
 )
-_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Ambassador|Minister|Ombudsman|Ombudsperson|Commissioner|"
-    r"Chairman|Chairwoman|Chairperson|Rector|Director|President|Deputy|Judge|Mayor|Governor|Sheikh|"
-    r"Coordinator|Representative|Secretary|Chief|Head)\.?,?\s+|\b(?:of|from)\s+\w+,\s+)$"
+# An office in the same clause before the name ("Ambassador X", "the Ombudsman of Kazakhstan,
+# X", "staff members Mr. X and Ms. Y"). "Mr"/"Ms" alone is no office.
+_TITLE_BEFORE = re.compile(rf"\b(?:{_OFFICE})\b[^.;:!?“”\"()]{{0,70}}$", re.IGNORECASE)
+# ... unless a private role stands between ("the Head of the colony and the detainee X").
+_PRIVATE = re.compile(
+    r"\b(?:detainees?|prisoners?|convicts?|inmates?|victims?|accused|suspects?|complainants?|applicants?"
+    r"|residents?|citizens?|child|children|mother|father|wife|husband|son|daughter|patients?|families|family)\b"
+    r"[^.;:!?]*$",
+    re.IGNORECASE,
 )
+_IS_OFFICE = re.compile(rf"(?:{_OFFICE})", re.IGNORECASE)
+_ORG_NEXT = re.compile(r"^\s+(?:Foundation|University|Center|Centre|Institute|Street|Avenue|Park|Prize|Award)\b")
+_BORN = re.compile(r"^\s*\(born\b|^,?\s+(?:aged|born)\b")
 _ROLE_AFTER = re.compile(
     r"^,\s+(?:the\s+|a\s+)?(?:Head|Chairman|Chairwoman|Chair|Director|Deputy|Minister|Ambassador|Rector|"
     r"President|Ombudsman|Ombudsperson|Commissioner|Representative|Coordinator|Advis[oe]r|Member|"
@@ -58,11 +74,15 @@ class PeopleBook:
 
     def _pattern_names(self, text: str) -> list[str]:
         out = []
+        # Words the item also prints in lower case are common nouns ("Detention Isolator").
+        lower = set(re.findall(r"(?<![\w-])[a-z][a-z-]+", text))
         for m in _RUN.finditer(text):
             words = m.group(0).split()
-            while words and (zipf(words[0]) >= COMMON or words[0] in self.excluded_words):
+            while words and (zipf(words[0]) >= COMMON or words[0] in self.excluded_words or _IS_OFFICE.fullmatch(words[0])):
                 words.pop(0)
-            if not 2 <= len(words) <= 3 or any(w in self.excluded_words for w in words):
+            if not 2 <= len(words) <= 3 or any(w in self.excluded_words or w.lower() in lower for w in words):
+                continue
+            if has_head_noun(" ".join(words)) or _ORG_NEXT.match(text[m.end():]) or any(_IS_OFFICE.fullmatch(w) for w in words):
                 continue
             start = m.start() + m.group(0).index(words[0])
             name = " ".join(words)
@@ -74,11 +94,10 @@ class PeopleBook:
     def _looks_like_person(words: list[str], before: str, after: str) -> bool:
         if any(zipf(w) >= COMMON for w in words[1:]):
             return False
-        return bool(
-            _SURNAME.search(words[-1].lower())
-            or _TITLE_BEFORE.search(before[-40:])
-            or _ROLE_AFTER.match(after)
-        )
+        window = re.sub(r"\b(Mr|Ms|Mrs|Dr|Prof)\.", r"\1", before[-70:])  # "Mr." ends no clause
+        if _PRIVATE.search(window) or _BORN.match(after):
+            return False
+        return bool(_TITLE_BEFORE.search(window) or _ROLE_AFTER.match(after))
 
 
 def load_people(path: Path | None = None, excluded_words: frozenset[str] = frozenset()) -> PeopleBook:

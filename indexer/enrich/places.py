@@ -1,6 +1,7 @@
 """data/places.toml: places of Azerbaijan and abroad, with their aliases and kinds."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,11 @@ from .vocab import data_dir, TomlFile, VocabularyError, required_str, string_lis
 PLACE_KINDS = ("city", "district", "region", "autonomous republic", "country")
 NOT_A_PLACE = ""
 HOME_COUNTRY = "Azerbaijan"  # canonical of phrases that contain a place name but are not places
+
+
+_PLACE_NAME = r"[A-Z][a-zəğıöüşç'’-]+(?: [A-Z][a-zəğıöüşç'’-]+)?"
+_VILLAGE = re.compile(rf"\b({_PLACE_NAME}) (?:village|settlement)s?\b|\b(?:village|settlement) of ({_PLACE_NAME})\b")
+_NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "Each", "Every", "Children", "SOS", "Olympic", "Youth"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +47,30 @@ class PlaceBook:
         """Canonical places named in the text, in order of first mention."""
         found = (m.canonical for m in self.gazetteer.find(text) if m.canonical != NOT_A_PLACE)
         return list(dict.fromkeys(found))
+
+    def villages(self, text: str) -> list[str]:
+        """Villages and settlements named as such ("the Gizilja village school", "Yukhari
+        Dilagharda village", "the village of Aghali"): too many to list, so read by pattern."""
+        names = [m.group(1) or m.group(2) for m in _VILLAGE.finditer(text)]
+        return list(dict.fromkeys(n for n in names if n.split()[0] not in _NOT_NAMES))
+
+    def found_after(self, text: str, before: frozenset[str], after_place: bool = False) -> list[str]:
+        """Canonical places named right after one of the words `before` ("in Ankara",
+        "to Hong Kong"): where something happened, not a country mentioned in passing.
+        With `after_place`, also a place right after another ("Jeddah, Saudi Arabia")."""
+        norm = normalise(text)
+        out, last_end = [], -10
+        for m in self.gazetteer.find(text):
+            previous = [w for w in norm[:m.start + 1].split()[-2:] if w.lower() != "the"][-1:]
+            follows = after_place and m.start <= last_end + 1
+            if m.canonical != NOT_A_PLACE and (follows or previous and previous[0].lower() in before):
+                out.append(m.canonical)
+            last_end = m.end - 1 if m.canonical != NOT_A_PLACE else last_end
+        return list(dict.fromkeys(out))
+
+    def is_foreign_country(self, name: str) -> bool:
+        place = self.by_name.get(name)
+        return bool(place and place.kind == "country" and self.is_abroad(name))
 
     def without_places(self, text: str) -> str:
         """The text with every place name taken out ("Baku Book Center" -> "Book Center")."""

@@ -30,6 +30,8 @@ class Rule:
     unless: tuple[Term, ...] = ()  # none of these may appear in the same field
     tags: frozenset[str] = frozenset()  # and: the field must carry one of these tags
     note: str = ""
+    not_near: tuple[Term, ...] = ()  # a match does not count in a sentence holding one of these
+    act: bool = False  # in the headline, the rule states the item's act (see Taxonomy.act_bonus)
 
     def describe(self) -> str:
         if self.note:
@@ -61,6 +63,7 @@ class Taxonomy:
     title_weight: float
     min_category_score: float
     min_theme_score: float
+    act_bonus: float = 0.0  # added once to a category whose `act` rule fires in the headline
 
     def category(self, cid: str) -> Label | None:
         return next((c for c in self.categories if c.id == cid), None)
@@ -69,7 +72,7 @@ class Taxonomy:
         """Every term any rule looks for (terms, near and unless)."""
         for label in (*self.categories, *self.themes):
             for rule in label.rules:
-                yield from (*rule.terms, *rule.near, *rule.unless)
+                yield from (*rule.terms, *rule.near, *rule.unless, *rule.not_near)
 
 
 def load_taxonomy(path: Path | None = None, partner_types: frozenset[str] = frozenset()) -> Taxonomy:
@@ -85,6 +88,7 @@ def load_taxonomy(path: Path | None = None, partner_types: frozenset[str] = froz
         title_weight=float(settings.get("title_weight", 2.0)),
         min_category_score=float(settings.get("min_category_score", 1.0)),
         min_theme_score=float(settings.get("min_theme_score", 1.0)),
+        act_bonus=float(settings.get("act_bonus", 0.0)),
     )
 
 
@@ -145,6 +149,8 @@ class _Reader:
                 unless=self._terms(raw.get("unless", [])),
                 tags=self._tags(raw),
                 note=str(raw.get("note", "")),
+                not_near=self._terms(raw.get("not_near", [])),
+                act=bool(raw.get("act", False)),
             )
         except (ValueError, TypeError, KeyError) as exc:
             raise self.file.error(where, n, f"rule of '{lid}': {exc}") from None
@@ -155,7 +161,7 @@ class _Reader:
         if rule.field not in FIELDS:
             raise self.file.error(where, n, f"rule of '{lid}': field must be one of {', '.join(FIELDS)}")
         if not rule.terms and not rule.tags:
-            raise self.file.error(where, n, f"rule of '{lid}' needs 'terms', 'partner_types' or 'abroad'")
+            raise self.file.error(where, n, f"rule of '{lid}' needs 'terms', 'partner_types', 'abroad' or 'attributed'")
         types = {t.split(":", 1)[1] for t in rule.tags if t.startswith("partner:")}
         unknown = types - self.partner_types if self.partner_types else set()
         if unknown:
@@ -166,7 +172,8 @@ class _Reader:
         types = raw.get("partner_types", [])
         if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
             raise ValueError("partner_types must be a list of partner types")
-        return frozenset([f"partner:{t}" for t in types] + (["abroad"] if raw.get("abroad") else []))
+        flags = [flag for flag in ("abroad", "attributed") if raw.get(flag)]
+        return frozenset([f"partner:{t}" for t in types] + flags)
 
     def _terms(self, raw: Any) -> tuple[Term, ...]:
         if not isinstance(raw, list) or not all(isinstance(t, str) for t in raw):

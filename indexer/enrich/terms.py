@@ -57,6 +57,7 @@ class TermIndex:
             table, key = (self._prefix, first[:-1]) if first.endswith("*") else (self._exact, first)
             table.setdefault(key, []).append(term)
         self._prefix_lengths = sorted({len(p) for p in self._prefix})
+        self._seen: dict[str, list[Term]] = {}
 
     def match(self, tokens: Tokens) -> dict[Term, list[int]]:
         """Every term found in `tokens`, with its start positions."""
@@ -69,6 +70,14 @@ class TermIndex:
         return found
 
     def _candidates(self, word: str) -> list[Term]:
+        cached = self._seen.get(word)
+        if cached is None:
+            if len(self._seen) > 200_000:  # words recur across items; bound the memory anyway
+                self._seen.clear()
+            cached = self._seen[word] = self._lookup(word)
+        return cached
+
+    def _lookup(self, word: str) -> list[Term]:
         out = list(self._exact.get(word, ()))
         for n in self._prefix_lengths:
             if n > len(word):

@@ -186,3 +186,50 @@ def estimate_headline_width(sections: Sequence[Sequence[str]]) -> HeadlineColumn
     if len(wrapped) >= 2:
         return HeadlineColumn(max(wrapped), True)
     return HeadlineColumn(max((text_width(t[0]) for t in sections if t), default=0.0), False)
+
+
+# Items without a headline of their own (press texts, some site items) start with prose,
+# often after a dateline ("BAKU, Azerbaijan, Oct. 25") and a credit ("By Trend", "Trend:").
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(rf"^[A-Z]{{3,}}(?:[ -][A-Z]{{3,}})*,\s+(?:[A-Z][\w]+,\s+)?{_MONTH_ABBR}\s*\d{{1,2}}\b\.?\s*")
+_CREDIT = re.compile(r"^(?:By\s+[A-Z][^\n:.]{0,60}:?|[A-Z][\w.]{1,20}:)$")
+# A full stop after these does not end a sentence ("Oct. 25", "No. 1", "Ms. Guliyeva", "F. Kocharli").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|No|Nos|St|Art|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|etc|vs|[A-Z])\.)$"
+)
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’)]?(?=\s+[\"“A-Z0-9])")
+MAX_TITLE_CHARS = 160
+
+
+def is_lead_not_headline(title: str) -> bool:
+    """Whether the lines taken for a headline are really the start of the text: a dateline
+    or a credit, a full sentence ending with a stop, or prose holding a sentence break."""
+    title = " ".join(title.split())
+    if _DATELINE.match(title) or _CREDIT.match(title):
+        return True
+    words = len(title.split())
+    if title.rstrip(_CLOSERS).endswith(".") and words >= 8:
+        return True
+    return words >= 12 and bool(_SENTENCE_INSIDE.search(title)) or words > 45
+
+
+def first_sentence(text: str) -> str:
+    """The text's first sentence, read past a dateline and credit paragraphs."""
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    while len(paragraphs) > 1 and (_CREDIT.match(paragraphs[0]) or _DATELINE.fullmatch(paragraphs[0])):
+        paragraphs.pop(0)
+    lead = _DATELINE.sub("", paragraphs[0]) if paragraphs else ""
+    for m in _SENTENCE_STOP.finditer(lead):
+        if not _ABBREVIATION.search(lead[: m.start() + 1]):
+            return lead[: m.end()]
+    return lead
+
+
+def lead_title(text: str, limit: int = MAX_TITLE_CHARS) -> str:
+    """A title for an item without a headline: its first sentence, shortened at a word
+    boundary when long (the body keeps every word)."""
+    sentence = first_sentence(text).rstrip()
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+    return cut + " …"

@@ -6,7 +6,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .headline import HeadlineColumn, estimate_headline_width, headline_size, name_pairs
+from .headline import (
+    HeadlineColumn, estimate_headline_width, headline_size, is_lead_not_headline, lead_title, name_pairs,
+)
 from .lines import Line
 from .links import find_urls, is_bare_links, split_link_phrase
 from .paragraphs import corpus_words, join_lines, normalise, paragraph_breaks, to_paragraphs
@@ -155,13 +157,20 @@ def _item(body: list[Line], links: list[str], ctx: _Context) -> RawItem:
     texts = [line.text.strip() for line in body]
     n_head = _headline_lines(body, texts, ctx)
     title = join_lines(texts[:n_head], ctx.words, ctx.compounds)
-    rest = texts[n_head:]
+    if is_lead_not_headline(title):
+        # No headline of its own: the body keeps every word, the title is its first sentence.
+        body_text = _paragraphs(body, texts, 0, ctx)
+        return RawItem(lead_title(body_text), body_text, tuple(links))
+    return RawItem(title, _paragraphs(body, texts, n_head, ctx), tuple(links))
+
+
+def _paragraphs(body: list[Line], texts: list[str], start: int, ctx: _Context) -> str:
+    rest = texts[start:]
     if ctx.blanks_mean_breaks:
-        breaks = [line.blank_before for line in body[n_head:]]
+        breaks = [line.blank_before for line in body[start:]]
     else:
         breaks = paragraph_breaks(rest)
-    paragraphs = to_paragraphs(rest, breaks, ctx.words, ctx.compounds)
-    return RawItem(title, "\n\n".join(paragraphs), tuple(links))
+    return "\n\n".join(to_paragraphs(rest, breaks, ctx.words, ctx.compounds))
 
 
 def _headline_lines(body: Sequence[Line], texts: Sequence[str], ctx: _Context) -> int:
