@@ -231,16 +231,22 @@ def pack_for_year(index, year: int, partner_types: Mapping[str, str], request=No
     this_year = replace(base, date_from=date(year, 1, 1), date_to=date(year, 12, 31))
     up_to = replace(base, date_from=None, date_to=date(year, 12, 31))
     manifest = Manifest.load(index.generation)
-    sources = {path: f["bulletin"] for path, f in manifest.files.items()
-               if _overlaps(manifest.bulletins.get(f["bulletin"], {}).get("period", ""), year)}
+    sources = {path: _same_bulletin(f) for path, f in manifest.files.items() if _overlaps(f.get("period", ""), year)}
+    periods = {_same_bulletin(f): {"period": f.get("period", "")} for f in manifest.files.values()}
     return Pack(
         year=year,
         this_year=frames_for(index, this_year, partner_types),
         all_years=frames_for(index, up_to, partner_types),
         items=index.matching_items(this_year),
-        bulletins=bulletin_lines(sources, manifest.bulletins),
+        bulletins=bulletin_lines(sources, periods),
         notice=notice_for_files(sources),
     )
+
+
+def _same_bulletin(entry: Mapping) -> str:
+    """Files of one period holding the same items are one bulletin (a PDF and its text); the
+    index keeps each file apart, so the pack groups them by what they hold."""
+    return f"{entry.get('period', '')}|{','.join(sorted(entry.get('ids', ())))}"
 
 
 def bulletin_lines(files: Mapping[str, str], bulletins: Mapping[str, dict]) -> list[str]:
