@@ -11,7 +11,7 @@ from indexer.search.index_dir import IndexMissing
 from indexer.search import QueryError
 
 from . import components as C
-from . import exporting, ids, render
+from . import exporting, ids, render, trends
 from .state import changed, state_from_url, url_from_state, with_facet
 
 FACETS_ALL = {"type": ids.FACET, "facet": ALL, "group": ALL}
@@ -70,6 +70,13 @@ def register(app: Dash, holder) -> None:
             raise PreventUpdate
         return new, new
 
+    # Enter searches at once: the input sends only n_submit then and holds the typed value
+    # back until its debounce pause ends (400 ms of nothing), so the browser commits it.
+    app.clientside_callback(
+        "function(n) { const box = document.getElementById('%s'); "
+        "if (!n || !box) { return window.dash_clientside.no_update; } return box.value; }" % ids.QUERY,
+        Output(ids.QUERY, "value", allow_duplicate=True), Input(ids.QUERY, "n_submit"), prevent_initial_call=True)
+
     @app.callback(Output(ids.QUERY, "value"), Output(ids.SORT, "value"), Output(ids.DATE_FROM, "value"),
                   Output(ids.DATE_TO, "value"), Output(ids.VIEW_TABS, "active_tab"),
                   Input(ids.URL, "search"), State(ids.PUSHED, "data"))
@@ -99,10 +106,18 @@ def register(app: Dash, holder) -> None:
         p = render.search_panel(index, state_from_url(search))
         return render.notices(index), p.status, p.results, p.pages, p.page, p.facets, p.years
 
-    @app.callback(Output(ids.KEY_NUMBERS, "children"), Output(GRAPHS_ALL, "figure"), Input(ids.URL, "search"))
-    def show_trends(search):
+    @app.callback(Output(ids.TRENDS_GRID, "children"), Output(ids.TRENDS_MOUNTED, "data"), Input(ids.URL, "search"),
+                  State(ids.TRENDS_MOUNTED, "data"))
+    def mount_trends(search, mounted):
+        if mounted or state_from_url(search).view != "trends":
+            raise PreventUpdate
+        return trends.figure_grid(), True
+
+    @app.callback(Output(ids.KEY_NUMBERS, "children"), Output(GRAPHS_ALL, "figure"), Input(ids.URL, "search"),
+                  Input(ids.TRENDS_MOUNTED, "data"))
+    def show_trends(search, mounted):
         state = state_from_url(search)
-        if state.view != "trends":
+        if state.view != "trends" or not mounted:
             raise PreventUpdate
         try:
             numbers, figures, error = render.trends_panel(holder(), state)

@@ -28,9 +28,21 @@ def marked(fragments: Iterable[Fragment]) -> list:
     return [html.Mark(f.text) if f.hit else f.text for f in fragments]
 
 
-def category_badge(category: str) -> dbc.Badge:
+def category_badge(category: str) -> html.Span:
     cid = category or "other"
-    return dbc.Badge(palette.category_label(cid), color=palette.category_color(cid), className="category-badge me-2")
+    text, background = palette.badge_colors(cid)
+    return html.Span(palette.category_label(cid), className="badge category-badge me-2",
+                     style={"color": text, "backgroundColor": background})
+
+
+def item_date(item: Item) -> str:
+    """An item's date as the whole app writes it: 5 March 2024, or March 2024 when the
+    bulletin gives only the month."""
+    return format_date(item.date) if item.date_precision == "day" else f"{item.date:%B %Y}"
+
+
+def format_date(day) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 def external_link(url: str, text: str | None = None):
@@ -46,22 +58,21 @@ def item_href(state: State, item_id: str) -> str:
 
 def hit_card(state: State, hit, n: int) -> dbc.Card:
     item: Item = hit.item
-    meta = [html.Span(item.date.isoformat() if item.date_precision == "day" else f"{item.date:%B %Y}",
-                      className="text-muted me-2"), category_badge(item.category)]
+    # As few components as the card needs: Dash's renderer works per component on every update.
+    meta = [html.Span(item_date(item), className="text-muted me-2"), category_badge(item.category)]
     links = [dcc.Link("Open item", href=item_href(state, item.id), className="me-3")]
     if item.links:
         links.append(external_link(item.links[0], "Source ↗"))
     body = [
         html.Div(meta, className="small mb-1"),
-        html.H5(dcc.Link(marked(hit.title), href=item_href(state, item.id), className="result-title"),
-                className="mb-1"),
+        html.H3(dcc.Link(marked(hit.title), href=item_href(state, item.id), className="result-title"),
+                className="h5 mb-1"),
         html.P(marked(hit.snippet), className="snippet mb-1"),
     ]
     if item.partners:
-        body.append(html.Div([html.Span("Partners: ", className="text-muted"), ", ".join(item.partners)],
-                             className="small mb-1"))
+        body.append(html.Div("Partners: " + ", ".join(item.partners), className="small mb-1 partners"))
     body.append(html.Div(links, className="small"))
-    return dbc.Card(dbc.CardBody(body), className="result mb-2", id=ids.result(n))
+    return html.Article(body, className="card card-body result mb-2", id=ids.result(n))
 
 
 def results_list(state: State, result) -> list:
@@ -92,9 +103,9 @@ def facet_options(facet: str, counts: Mapping[str, int], selected: Sequence[str]
         top = sorted(counts.items(), reverse=True)
     shown = [v for v, n in top if n > 0][:limit]
     shown += [v for v in selected if v not in shown]
-    return [{"label": html.Span([html.Span(label(facet, v), className="facet-name"),
-                                 dbc.Badge(f"{counts.get(v, 0):,}", color="light", text_color="dark",
-                                           className="ms-1 facet-count")]),
+    # One component per option (the count): Dash's renderer spends time per component on
+    # every update, and the facets are most of the page's components.
+    return [{"label": [label(facet, v), html.Span(f"{counts.get(v, 0):,}", className="facet-count")],
              "value": v} for v in shown]
 
 

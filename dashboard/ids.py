@@ -28,6 +28,8 @@ ITEM = "item"
 
 TRENDS_VIEW = "trends-view"
 KEY_NUMBERS = "key-numbers"
+TRENDS_GRID = "trends-grid"  # the figures' cards, mounted the first time Trends is shown
+TRENDS_MOUNTED = "trends-mounted"
 GRAPH = "graph"  # pattern-matching type: {"type": GRAPH, "figure": name}
 FIGURE_EXPORT = "figure-export"  # pattern-matching type: {"type": ..., "figure": name, "fmt": "svg"|"png"}
 

@@ -8,7 +8,6 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from . import ids
-from .trends import figure_grid
 
 QUERY_DEBOUNCE_MS = 400  # search as you type after this pause (dbc counts milliseconds, dcc seconds)
 
@@ -100,7 +99,12 @@ def trends_view() -> html.Div:
     hint = html.P("Click a bar, a segment or a heatmap cell to filter everything by it.",
                   className="small text-muted mb-2")
     numbers = dbc.Row(id=ids.KEY_NUMBERS, className="g-2 mb-3 key-numbers")
-    return html.Div([head, hint, numbers, figure_grid()], id=ids.TRENDS_VIEW, style={"display": "none"})
+    # The figures' cards are mounted by a callback the first time Trends is shown: a dcc.Graph
+    # in the layout makes Dash fetch plotly.js (4.8 MB), which Search does not need.
+    grid = dcc.Loading(html.Div(id=ids.TRENDS_GRID), delay_show=150, type="circle",
+                       overlay_style={"visibility": "visible", "opacity": 0.5}, id="trends-loading")
+    return html.Div([head, hint, numbers, grid, dcc.Store(id=ids.TRENDS_MOUNTED, data=False)],
+                    id=ids.TRENDS_VIEW, style={"display": "none"})
 
 
 def sidebar() -> html.Div:

@@ -151,7 +151,7 @@ def test_ticking_a_partner_filters_results_and_changes_category_counts(ui, app_u
     expect_total(page, api(ui, app_url)["total"])
     before = facet_counts(page, "category")
     first = page.locator("#facet-card-partner .form-check").first
-    partner = first.locator(".facet-name").inner_text()
+    partner = first.locator("input").get_attribute("value")
     first.locator("input").check()
     expect(page).to_have_url(re.compile(r"partner="))
     expect_total(page, api(page, app_url, partner=partner)["total"])

@@ -132,3 +132,31 @@ def test_no_index_names_the_command(tmp_path):
 def test_sample_notice(dash_index):
     banner = render.notices(dash_index)
     assert banner and "GENERATED SAMPLE DATA" in " ".join(strings(banner))
+
+
+def _wcag_contrast(first: str, second: str) -> float:
+    """WCAG 2.x contrast ratio, computed here from the definition (not with palette's helper)."""
+    def luminance(color: str) -> float:
+        channels = [int(color.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_every_category_badge_reads_at_wcag_aa_contrast():
+    from indexer.analytics import palette
+
+    for cid in (*palette.CATEGORY_COLORS, "unheard_of"):
+        badge = C.category_badge(cid)
+        text, background = badge.style["color"], badge.style["backgroundColor"]
+        assert _wcag_contrast(text, background) >= 4.5, (cid, text, background)
+    # the figures keep the colour-blind palette: the badge's background is the category's colour
+    assert C.category_badge("meeting").style["backgroundColor"] == palette.CATEGORY_COLORS["meeting"]
+
+
+def test_facet_options_carry_one_component_each_and_every_selected_value():
+    options = C.facet_options("category", {"event": 5, "case": 2, "meeting": 0}, ["meeting"])
+    assert [o["value"] for o in options] == ["event", "case", "meeting"]
+    name, count = options[0]["label"]
+    assert name == "Event" and count.children == "5"
