@@ -29,9 +29,13 @@ def facet_selection(inputs: list[dict]) -> dict[str, list[str]]:
     return out
 
 
-def click_filter(click_data) -> dict | None:
+def click_filter(click_data, figure: str = "") -> dict | None:
     points = (click_data or {}).get("points") or []
-    return points[0].get("customdata") if points else None
+    if not points:
+        return None
+    if figure == "month_category_heatmap":
+        return trends.heatmap_click(points[0])
+    return points[0].get("customdata")
 
 
 def next_search(search: str, triggered: list[dict], values: dict, facet_inputs: list[dict]) -> str:
@@ -42,11 +46,35 @@ def next_search(search: str, triggered: list[dict], values: dict, facet_inputs: 
         if isinstance(cid, dict) and cid.get("type") == ids.FACET:
             state = with_facet(state, cid["facet"], facet_selection(facet_inputs).get(cid["facet"], []))
         elif isinstance(cid, dict) and cid.get("type") == ids.GRAPH:
-            state = changed(state, "click", click_filter(trigger["value"]))
+            state = changed(state, "click", click_filter(trigger["value"], cid.get("figure", "")))
         elif (cid, prop) in CONTROL_OF:
             control = CONTROL_OF[(cid, prop)]
             state = changed(state, control, values.get(control))
     return url_from_state(state)
+
+
+KEEP = object()  # control_values: leave this control as it is
+
+
+def control_values(search: str, pushed: str | None, page_load: bool = False) -> tuple:
+    """What (query box, sort, from, to, view tab) show for the URL `search`; KEEP where a
+    control must be left alone. On page load only what the URL says is set (never clearing
+    what is typed); when the controls wrote this URL, the query box is left to the typist
+    (Clear all empties it itself: query_box_after)."""
+    s = state_from_url(search)
+    values = (s.q, s.sort, s.date_from.isoformat() if s.date_from else "",
+              s.date_to.isoformat() if s.date_to else "", s.view if s.view != "item" else KEEP)
+    if page_load:
+        return tuple(v if v not in ("", "relevance", "search") else KEEP for v in values)
+    if search == pushed:
+        return (KEEP, *values[1:])
+    return values
+
+
+def query_box_after(triggered: list[dict]):
+    """The query box's new text after the controls in `triggered` changed: empty after
+    Clear all (else the box would keep words the results no longer use), KEEP otherwise."""
+    return "" if any(t["id"] == ids.CLEAR_ALL for t in triggered) else KEEP
 
 
 def _triggered() -> list[dict]:
@@ -58,17 +86,20 @@ def _triggered() -> list[dict]:
 
 def register(app: Dash, holder) -> None:
     @app.callback(Output(ids.URL, "search"), Output(ids.PUSHED, "data"),
-                  Input(ids.QUERY, "value"), Input(ids.QUERY, "n_submit"), Input(ids.SORT, "value"),
+                  Output(ids.QUERY, "value", allow_duplicate=True), Input(ids.QUERY, "value"), Input(ids.QUERY, "n_submit"), Input(ids.SORT, "value"),
                   Input(ids.DATE_FROM, "value"), Input(ids.DATE_TO, "value"), Input(ids.PAGER, "active_page"),
                   Input(ids.VIEW_TABS, "active_tab"), Input(ids.CLEAR_ALL, "n_clicks"),
                   Input(FACETS_ALL, "value"), Input(GRAPHS_ALL, "clickData"), State(ids.URL, "search"),
                   prevent_initial_call=True)
     def update_url(q, _submit, sort, date_from, date_to, page, view, _clear, _facets, _clicks, search):
         values = {"q": q, "sort": sort, "from": date_from, "to": date_to, "page": page, "view": view}
-        new = next_search(search or "", _triggered(), values, ctx.inputs_list[8])
+        triggered = _triggered()
+        new, box = next_search(search or "", triggered, values, ctx.inputs_list[8]), query_box_after(triggered)
         if new == (search or ""):
-            raise PreventUpdate
-        return new, new
+            if box is KEEP:
+                raise PreventUpdate
+            return no_update, no_update, box
+        return new, new, no_update if box is KEEP else box
 
     # Enter searches at once: the input sends only n_submit then and holds the typed value
     # back until its debounce pause ends (400 ms of nothing), so the browser commits it.
@@ -81,14 +112,8 @@ def register(app: Dash, holder) -> None:
                   Output(ids.DATE_TO, "value"), Output(ids.VIEW_TABS, "active_tab"),
                   Input(ids.URL, "search"), State(ids.PUSHED, "data"))
     def sync_controls(search, pushed):
-        s = state_from_url(search)
-        values = (s.q, s.sort, s.date_from.isoformat() if s.date_from else "",
-                  s.date_to.isoformat() if s.date_to else "", s.view if s.view != "item" else None)
-        if ctx.triggered_id is None:  # page load: set only what the URL says, never clear what is typed
-            return tuple(v if v not in ("", "relevance", "search") else no_update for v in values)
-        if search == pushed:  # the controls wrote this URL: leave the query box to the typist
-            return (no_update, *values[1:])
-        return values
+        values = control_values(search, pushed, page_load=ctx.triggered_id is None)
+        return tuple(no_update if v is KEEP else v for v in values)
 
     @app.callback(Output(ids.SEARCH_VIEW, "style"), Output(ids.TRENDS_VIEW, "style"),
                   Output(ids.ITEM_VIEW, "style"), Output("sidebar-col", "style"), Input(ids.URL, "search"))

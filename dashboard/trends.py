@@ -51,7 +51,30 @@ def for_screen(fig: go.Figure, name: str) -> go.Figure:
     fig.layout.width = None  # update_layout skips None: assign to drop the export width
     fig.update_layout(height=SCREEN_HEIGHT.get(name, 420), autosize=True,
                       margin=dict(l=60, r=20, t=80, b=50), title=dict(text=None))
+    if name == "month_category_heatmap" and fig.data and fig.data[0].type == "heatmap":
+        clickable_heatmap(fig)
     return fig
+
+
+def clickable_heatmap(fig: go.Figure) -> None:
+    """Rows named by category id, the axis showing their labels: dcc.Graph drops a heatmap
+    cell's customdata from clickData (it looks customdata up by a point number, which for a
+    heatmap is a [row, column] pair), so a click carries only x (the month) and y (the row).
+    The customdata becomes each row's label, for the hover text."""
+    cells = fig.data[0]
+    labels = list(cells.y)
+    categories = [row[0]["category"] for row in cells.customdata]
+    cells.update(y=categories, customdata=[[label] * len(row) for label, row in zip(labels, cells.customdata)],
+                 hovertemplate="%{customdata}<br>%{x|%B %Y}: %{z}<extra></extra>")
+    fig.update_yaxes(tickmode="array", tickvals=categories, ticktext=labels)
+
+
+def heatmap_click(point: dict) -> dict | None:
+    """The filter a click on a heatmap cell applies: its month and its category."""
+    x, y = point.get("x"), point.get("y")
+    if not (isinstance(x, str) and isinstance(y, str) and len(x) >= 7):
+        return None
+    return {"month": x[:7], "category": y}
 
 
 def figure_card(name: str) -> dbc.Col:

@@ -303,3 +303,58 @@ def test_item_view_shows_the_item_and_similar_items(ui, app_url):
     _screenshot(page, "item.png")
     page.locator("#back-to-results").click()
     expect(page.locator(".result-title").first).to_have_text(title)
+
+
+def test_clear_all_empties_the_search_box_and_exports_everything(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?q=ICRC&year=2024")
+    expect_total(page, api(page, app_url, q="ICRC", year="2024")["total"])
+    expect(page.locator("#query")).to_have_value("ICRC")
+    page.locator("#clear-all").click()
+    everything = api(page, app_url)["total"]
+    expect_total(page, everything)
+    expect(page.locator("#query")).to_have_value("")
+    expect(page).not_to_have_url(re.compile(r"q=ICRC"))
+    _, data = download(page, page.locator("#export-csv"))
+    assert len(list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))) == everything
+
+
+def _trends(page, app_url, query: str = "") -> None:
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?view=trends" + query)
+    expect(page.locator(".kn-value").first).not_to_have_text("")
+    page.wait_for_function("document.querySelectorAll('#card-month_category_heatmap .hm, "
+                           "#card-month_category_heatmap .heatmaplayer image').length > 0")
+
+
+def test_clicking_a_heatmap_cell_filters_by_its_month_and_category(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    _trends(page, app_url)
+    card = page.locator("#card-month_category_heatmap")
+    card.scroll_into_view_if_needed()
+    box = card.locator(".nsewdrag").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + 4)  # the top row: the most frequent category
+    expect(page).to_have_url(re.compile(r"category=[a-z_]+.*from=\d{4}-\d\d-01&to=\d{4}-\d\d-\d\d"))
+    category, start, end = re.search(r"category=([a-z_]+).*from=([\d-]+)&to=([\d-]+)", page.url).groups()
+    assert start[:7] == end[:7]
+    expect(page.locator("#date-from")).to_have_value(start)
+    expected = api(page, app_url, category=category, **{"from": start, "to": end})["total"]
+    expect(page.locator(".kn-value").first).to_have_text(f"{expected:,}")
+
+
+def test_a_one_month_chart_draws_wide_bars_and_cells(ui, app_url):
+    page = ui
+    month = "2023-03"  # the hand-written bulletin of the test corpus
+    _trends(page, app_url, f"&from={month}-01&to={month}-31")
+    page.wait_for_function("document.querySelectorAll('#card-activity_by_month .barlayer .point path').length > 0")
+    plot = page.locator("#card-activity_by_month .nsewdrag").first.bounding_box()
+    bars = [b for b in (p.bounding_box() for p in page.locator("#card-activity_by_month .barlayer .point path").all()) if b]
+    assert bars and min(b["width"] for b in bars) > plot["width"] / 3
+    heat = page.locator("#card-month_category_heatmap .nsewdrag").first.bounding_box()
+    cells = page.locator("#card-month_category_heatmap .hm, #card-month_category_heatmap .heatmaplayer image").first
+    assert cells.bounding_box()["width"] > heat["width"] / 2
