@@ -36,6 +36,7 @@ def create_app(index_root: Path, aliases: dict[str, str] | None = None) -> dash.
                     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}])
     holder = IndexHolder(index_root, aliases)
     api.register(app.server, holder)
+    app.index_string = layout.INDEX_STRING
     app.layout = layout.page()
     callbacks.register(app, holder)
     app.server.config["INDEX_HOLDER"] = holder

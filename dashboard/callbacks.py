@@ -3,6 +3,8 @@ exporting.py, and returns. The URL is the only state; the controls write it, and
 views read it (so a pasted URL, back and forward all show the same page)."""
 from __future__ import annotations
 
+from datetime import date
+
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
@@ -16,9 +18,10 @@ from .state import changed, state_from_url, url_from_state, with_facet
 
 FACETS_ALL = {"type": ids.FACET, "facet": ALL, "group": ALL}
 GRAPHS_ALL = {"type": ids.GRAPH, "figure": ALL}
+SUBTITLES_ALL = {"type": ids.SUBTITLE, "figure": ALL}
 CONTROL_OF = {(ids.QUERY, "value"): "q", (ids.QUERY, "n_submit"): "q", (ids.SORT, "value"): "sort",
               (ids.DATE_FROM, "value"): "from", (ids.DATE_TO, "value"): "to", (ids.PAGER, "active_page"): "page",
-              (ids.VIEW_TABS, "active_tab"): "view", (ids.CLEAR_ALL, "n_clicks"): "clear"}
+              (ids.VIEW_TABS, "value"): "view", (ids.CLEAR_ALL, "n_clicks"): "clear"}
 
 
 def facet_selection(inputs: list[dict]) -> dict[str, list[str]]:
@@ -88,7 +91,7 @@ def register(app: Dash, holder) -> None:
     @app.callback(Output(ids.URL, "search"), Output(ids.PUSHED, "data"),
                   Output(ids.QUERY, "value", allow_duplicate=True), Input(ids.QUERY, "value"), Input(ids.QUERY, "n_submit"), Input(ids.SORT, "value"),
                   Input(ids.DATE_FROM, "value"), Input(ids.DATE_TO, "value"), Input(ids.PAGER, "active_page"),
-                  Input(ids.VIEW_TABS, "active_tab"), Input(ids.CLEAR_ALL, "n_clicks"),
+                  Input(ids.VIEW_TABS, "value"), Input(ids.CLEAR_ALL, "n_clicks"),
                   Input(FACETS_ALL, "value"), Input(GRAPHS_ALL, "clickData"), State(ids.URL, "search"),
                   prevent_initial_call=True)
     def update_url(q, _submit, sort, date_from, date_to, page, view, _clear, _facets, _clicks, search):
@@ -109,7 +112,7 @@ def register(app: Dash, holder) -> None:
         Output(ids.QUERY, "value", allow_duplicate=True), Input(ids.QUERY, "n_submit"), prevent_initial_call=True)
 
     @app.callback(Output(ids.QUERY, "value"), Output(ids.SORT, "value"), Output(ids.DATE_FROM, "value"),
-                  Output(ids.DATE_TO, "value"), Output(ids.VIEW_TABS, "active_tab"),
+                  Output(ids.DATE_TO, "value"), Output(ids.VIEW_TABS, "value"),
                   Input(ids.URL, "search"), State(ids.PUSHED, "data"))
     def sync_controls(search, pushed):
         values = control_values(search, pushed, page_load=ctx.triggered_id is None)
@@ -122,14 +125,26 @@ def register(app: Dash, holder) -> None:
 
     @app.callback(Output(ids.NOTICES, "children"), Output(ids.STATUS, "children"), Output(ids.RESULTS, "children"),
                   Output(ids.PAGER, "max_value"), Output(ids.PAGER, "active_page"), Output(ids.FACETS, "children"),
-                  Output(ids.REPORT_YEAR, "options"), Input(ids.URL, "search"))
+                  Output(ids.REPORT_YEAR, "options"), Output(ids.CHIPS, "children"), Output(ids.DATE_PRESETS, "children"),
+                  Input(ids.URL, "search"))
     def show_search(search):
         try:
             index = holder()
         except IndexMissing:
-            return [C.no_index(holder.root)], "", [], 1, 1, [], []
-        p = render.search_panel(index, state_from_url(search))
-        return render.notices(index), p.status, p.results, p.pages, p.page, p.facets, p.years
+            return [C.no_index(holder.root)], "", [], 1, 1, [], [], [], []
+        state = state_from_url(search)
+        p = render.search_panel(index, state)
+        return (render.notices(index), p.status, p.results, p.pages, p.page, p.facets, p.years,
+                C.filter_chips(state), C.date_presets(state, date.today()))
+
+    # the phone's filter drawer: opened and closed in the browser, no server round trip
+    app.clientside_callback(
+        "function(open, close, name) { const base = (name || '').replace(/ *drawer-open/g, ''); "
+        "const t = window.dash_clientside.callback_context.triggered; "
+        "return t.length && t[0].prop_id.indexOf('%s.') === 0 ? base + ' drawer-open' : base; }"
+        % ids.FILTERS_OPEN,
+        Output("sidebar-col", "className"), Input(ids.FILTERS_OPEN, "n_clicks"), Input(ids.FILTERS_CLOSE, "n_clicks"),
+        State("sidebar-col", "className"), prevent_initial_call=True)
 
     @app.callback(Output(ids.TRENDS_GRID, "children"), Output(ids.TRENDS_MOUNTED, "data"), Input(ids.URL, "search"),
                   State(ids.TRENDS_MOUNTED, "data"))
@@ -138,17 +153,22 @@ def register(app: Dash, holder) -> None:
             raise PreventUpdate
         return trends.figure_grid(), True
 
-    @app.callback(Output(ids.KEY_NUMBERS, "children"), Output(GRAPHS_ALL, "figure"), Input(ids.URL, "search"),
-                  Input(ids.TRENDS_MOUNTED, "data"))
-    def show_trends(search, mounted):
+    @app.callback(Output(ids.KEY_NUMBERS, "children"), Output(GRAPHS_ALL, "figure"), Output(SUBTITLES_ALL, "children"),
+                  Input(ids.URL, "search"), Input(ids.TRENDS_MOUNTED, "data"), State(ids.NARROW, "data"))
+    def show_trends(search, mounted, narrow):
         state = state_from_url(search)
         if state.view != "trends" or not mounted:
             raise PreventUpdate
         try:
-            numbers, figures, error = render.trends_panel(holder(), state)
+            numbers, figures, subtitles, error = render.trends_panel(holder(), state, bool(narrow))
         except IndexMissing:
             raise PreventUpdate from None
-        return (numbers, figures) if error is None else ([error], [no_update] * len(ctx.outputs_list[1]))
+        if error is not None:
+            return [error], [no_update] * len(ctx.outputs_list[1]), [no_update] * len(ctx.outputs_list[2])
+        return numbers, figures, subtitles
+
+    app.clientside_callback("function(path) { return window.innerWidth < 768; }",
+                            Output(ids.NARROW, "data"), Input(ids.URL, "pathname"))
 
     @app.callback(Output(ids.ITEM_VIEW, "children"), Input(ids.URL, "search"))
     def show_item(search):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -16,7 +17,7 @@ from indexer.item import Item
 from indexer.search.snippets import Fragment
 
 from . import ids
-from .state import State, url_from_state
+from .state import State, url_from_state, with_facet
 from .vocab import FACET_TITLES, label
 
 FACET_LIMIT = 12  # values shown per facet (per partner type), besides the selected ones
@@ -166,3 +167,37 @@ def no_index(root) -> dbc.Alert:
 def sample_banner(notice: str) -> dbc.Alert:
     return dbc.Alert(html.Strong(notice), color="warning",
                      className="sample-notice mb-0 rounded-0 text-center py-2", id="sample-notice")
+
+
+def _chip(text: str, href: str, what: str) -> dcc.Link:
+    return dcc.Link([html.Span(f"{what}: ", className="chip-what"), text, html.Span(" ×", className="chip-x", **{"aria-hidden": "true"})],
+                    href=href, className="chip", title=f"Remove this filter ({what}: {text})")
+
+
+def filter_chips(state: State) -> list:
+    """The active filters and dates above the results, each a link to the page without it."""
+    out = []
+    for facet, values in state.filters.items():
+        for value in values:
+            rest = with_facet(state, facet, [v for v in values if v != value])
+            out.append(_chip(label(facet, value), "/" + url_from_state(rest), FACET_TITLES.get(facet, facet.title())))
+    if state.date_from:
+        out.append(_chip(format_date(state.date_from), "/" + url_from_state(replace(state, date_from=None, page=1)), "From"))
+    if state.date_to:
+        out.append(_chip(format_date(state.date_to), "/" + url_from_state(replace(state, date_to=None, page=1)), "To"))
+    return out
+
+
+def date_presets(state: State, today: date) -> list:
+    """Links setting the date range to this year, last year or the last 12 months (whole months)."""
+    first = today.year * 12 + today.month - 1 - 11  # the month eleven months back, counted from year 0
+    start_12 = date(first // 12, first % 12 + 1, 1)
+    ranges = (("This year", date(today.year, 1, 1), date(today.year, 12, 31)),
+              ("Last year", date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)),
+              ("Last 12 months", start_12, today))
+    out = []
+    for text, start, end in ranges:
+        active = (state.date_from, state.date_to) == (start, end)
+        href = "/" + url_from_state(replace(state, date_from=start, date_to=end, page=1))
+        out.append(dcc.Link(text, href=href, className="preset" + (" active" if active else "")))
+    return out

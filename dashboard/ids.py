@@ -13,6 +13,10 @@ SORT = "sort"
 DATE_FROM = "date-from"
 DATE_TO = "date-to"
 CLEAR_ALL = "clear-all"
+FILTERS_OPEN = "filters-open"  # the phone's filter drawer
+FILTERS_CLOSE = "filters-close"
+DATE_PRESETS = "date-presets"
+CHIPS = "chips"  # the active filters, each removable, above the results
 
 SIDEBAR = "sidebar"
 FACETS = "facets"
@@ -31,6 +35,8 @@ KEY_NUMBERS = "key-numbers"
 TRENDS_GRID = "trends-grid"  # the figures' cards, mounted the first time Trends is shown
 TRENDS_MOUNTED = "trends-mounted"
 GRAPH = "graph"  # pattern-matching type: {"type": GRAPH, "figure": name}
+SUBTITLE = "figure-subtitle"  # pattern-matching type: {"type": SUBTITLE, "figure": name}
+NARROW = "narrow"  # true on a phone-sized window (figures tighten their type)
 FIGURE_EXPORT = "figure-export"  # pattern-matching type: {"type": ..., "figure": name, "fmt": "svg"|"png"}
 
 EXPORT_CSV = "export-csv"

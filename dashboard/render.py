@@ -74,15 +74,16 @@ def report_years(index: SearchIndex) -> list[dict]:
     return [{"label": y, "value": y} for y in sorted(counts, reverse=True)]
 
 
-def trends_panel(index: SearchIndex, state: State) -> tuple[list, list | None, Any]:
-    """(key number cards, screen figures in trends.FIGURES order or None, an error)."""
+def trends_panel(index: SearchIndex, state: State, narrow: bool = False) -> tuple[list, list | None, list, Any]:
+    """(key number cards, screen figures in trends.FIGURES order or None, their subtitles, an error)."""
     try:
         frames = frames_for(index, to_request(state), partner_types())
     except QueryError as exc:
-        return [], None, C.alert(str(exc), title="This query cannot be answered:")
+        return [], None, [], C.alert(str(exc), title="This query cannot be answered:")
     figures = trends.figures_for(frames, state.date_from, state.date_to)
+    subtitles = [trends.subtitle_of(fig) for fig in figures.values()]
     return (trends.key_number_cards(trends.key_numbers(frames)),
-            [trends.for_screen(fig, name) for name, fig in figures.items()], None)
+            [trends.for_screen(fig, name, narrow) for name, fig in figures.items()], subtitles, None)
 
 
 def item_panel(index: SearchIndex, state: State) -> list:

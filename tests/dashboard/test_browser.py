@@ -57,6 +57,9 @@ def chromium_browser():
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("Playwright is missing: pip install 'playwright>=1.45'")
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=TIMEOUT)  # every expect waits as long as actions do: CI is busy
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"])
         yield b
