@@ -10,7 +10,6 @@ import json
 import logging
 import os
 import re
-import shutil
 import struct
 import threading
 import zipfile
@@ -25,9 +24,8 @@ from dashboard.app import create_app
 from indexer.analytics import palette
 from indexer.analytics.figures import FIGURES
 
-from .conftest import MALICIOUS_TITLE
+from .conftest import MALICIOUS_TITLE, browser_unavailable, chromium_path
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
@@ -42,23 +40,15 @@ DOWNLOAD_TIMEOUT = 60_000  # ms: kaleido starts its own Chromium for the first f
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests cannot run in CI: {reason}")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def chromium_browser():
-    path = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    path = chromium_path()
     if not path:
-        _unavailable("Chromium is missing: apt-get install chromium")
+        browser_unavailable("Chromium is missing")
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import expect, sync_playwright
     except ImportError:
-        _unavailable("Playwright is missing: pip install 'playwright>=1.45'")
-    from playwright.sync_api import expect
-
+        browser_unavailable("Playwright is missing: pip install 'playwright>=1.45'")
     expect.set_options(timeout=TIMEOUT)  # every expect waits as long as actions do: CI is busy
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"])
