@@ -351,3 +351,14 @@ def test_a_one_month_chart_draws_wide_bars_and_cells(ui, app_url):
     heat = page.locator("#card-month_category_heatmap .nsewdrag").first.bounding_box()
     cells = page.locator("#card-month_category_heatmap .hm, #card-month_category_heatmap .heatmaplayer image").first
     assert cells.bounding_box()["width"] > heat["width"] / 2
+
+
+def test_the_search_page_weighs_under_1_5_mb_and_fetches_no_plotly(ui, app_url):
+    page = ui
+    fetched: list[tuple[str, int]] = []
+    page.on("requestfinished", lambda r: fetched.append((r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
+    page.goto(app_url + "?q=children")
+    expect_total(page, api(page, app_url, q="children")["total"])
+    page.wait_for_load_state("networkidle")
+    assert not [url for url, _ in fetched if "plotly" in url]  # plotly.js (4.8 MB) comes with Trends only
+    assert sum(size for _, size in fetched) <= 1_500_000
