@@ -20,7 +20,7 @@ from . import ids
 from .state import State, url_from_state, with_facet
 from .vocab import FACET_TITLES, label
 
-FACET_LIMIT = 12  # values shown per facet (per partner type), besides the selected ones
+FACET_LIMIT = 12  # values shown per facet before "Show all" (6 per partner type); assets/10-dashboard.css
 SAFE_SCHEMES = ("http://", "https://")
 
 
@@ -97,17 +97,30 @@ def status_line(state: State, result) -> list:
     return parts
 
 
-def facet_options(facet: str, counts: Mapping[str, int], selected: Sequence[str], limit: int = FACET_LIMIT) -> list[dict]:
-    """Checklist options: the top values by count plus every selected one, with counts."""
-    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if facet == "year":
-        top = sorted(counts.items(), reverse=True)
-    shown = [v for v, n in top if n > 0][:limit]
-    shown += [v for v in selected if v not in shown]
+def facet_options(facet: str, counts: Mapping[str, int], selected: Sequence[str]) -> list[dict]:
+    """Checklist options: the selected values first, then every other value by count (years
+    newest first), with counts. All are sent: past FACET_LIMIT the page hides them until the
+    facet's "Show all" or its filter box (assets/20-facets.js) asks for them."""
+    ranked = sorted(counts.items(), reverse=True) if facet == "year" else \
+        sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = list(dict.fromkeys([*selected, *(v for v, n in ranked if n > 0)]))
     # One component per option (the count): Dash's renderer spends time per component on
     # every update, and the facets are most of the page's components.
     return [{"label": [label(facet, v), html.Span(f"{counts.get(v, 0):,}", className="facet-count")],
              "value": v} for v in shown]
+
+
+def facet_tools(facet: str, n: int, limit: int) -> list:
+    """The filter box and "Show all" of a facet holding more than `limit` values."""
+    if n <= limit:
+        return []
+    title = FACET_TITLES.get(facet, facet.title()).lower()
+    box_id = f"facet-filter-{facet}"
+    box = [html.Label(f"Filter the {title} values", htmlFor=box_id, className="visually-hidden"),
+           dbc.Input(id=box_id, type="search", placeholder=f"Filter {n} values", size="sm", className="facet-filter mb-1")]
+    more = html.Button(f"Show all {n}", className="btn btn-link btn-sm p-0 facet-more", type="button",
+                       **{"aria-expanded": "false", "data-all": f"Show all {n}"})
+    return [*box, more]
 
 
 def facet_checklist(facet: str, options: list[dict], selected: Sequence[str], group: str = "") -> dbc.Checklist:
@@ -120,9 +133,12 @@ def facet_card(facet: str, counts: Mapping[str, int], selected: Sequence[str],
                partner_types: Mapping[str, str] | None = None) -> dbc.Card:
     if facet == "partner":
         body = _partner_groups(counts, selected, partner_types or {})
+        n = len(counts)
     else:
         options = facet_options(facet, counts, selected)
         body = [facet_checklist(facet, options, selected)] if options else [html.Div("none", className="text-muted small")]
+        n = len(options)
+    body = [*facet_tools(facet, n, FACET_LIMIT if facet != "partner" else 12), *body]
     title = [FACET_TITLES.get(facet, facet.title())]
     if selected:
         title.append(dbc.Badge(f"{len(selected)} selected", color="primary", className="ms-2"))
@@ -140,7 +156,7 @@ def _partner_groups(counts: Mapping[str, int], selected: Sequence[str], types: M
     out = []
     for group in order:
         chosen = [s for s in selected if s in groups[group]]
-        options = facet_options("partner", groups[group], chosen, limit=6)
+        options = facet_options("partner", groups[group], chosen)
         if options:
             out += [html.Div(group[:1].upper() + group[1:], className="facet-group small text-uppercase text-muted"),
                     facet_checklist("partner", options, chosen, group)]
@@ -149,7 +165,7 @@ def _partner_groups(counts: Mapping[str, int], selected: Sequence[str], types: M
 
 def facet_panel(state: State, facets: Mapping[str, Mapping[str, int]], partner_types: Mapping[str, str]) -> list:
     return [facet_card(f, facets.get(f, {}), state.selected(f), partner_types)
-            for f in ("category", "theme", "partner", "place", "year")]
+            for f in ("category", "theme", "partner", "place", "person", "year")]
 
 
 def alert(message: str, color: str = "danger", title: str | None = None, **kwargs) -> dbc.Alert:

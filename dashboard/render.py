@@ -89,4 +89,5 @@ def trends_panel(index: SearchIndex, state: State, narrow: bool = False) -> tupl
 def item_panel(index: SearchIndex, state: State) -> list:
     item = index.get(state.item) if state.item else None
     similar = index.similar(state.item) if item else []
-    return itemview.item_page(state, item, similar)
+    marks = index.highlighted(state.q, item.title, item.body) if item else ((), ())
+    return itemview.item_page(state, item, similar, marks)

@@ -292,6 +292,8 @@ def test_item_view_shows_the_item_and_similar_items(ui, app_url):
     expect(page).to_have_url(re.compile(r"view=item&id="))
     expect(page.locator(".item-title")).to_have_text(title)
     expect(page.locator(".fields")).to_contain_text("Bulletin")
+    expect(page.locator(".item-body mark").first).to_have_text(re.compile("child", re.I))  # the query's words
+    expect(page.locator(".fields")).to_contain_text(re.compile(r"\b\d{1,2} [A-Z][a-z]+ \d{4}\b"))  # 5 March 2024
     page.locator("#item-view .list-group-item").first.wait_for()
     _screenshot(page, "item.png")
     page.locator("#back-to-results").click()
@@ -362,3 +364,28 @@ def test_the_search_page_weighs_under_1_5_mb_and_fetches_no_plotly(ui, app_url):
     page.wait_for_load_state("networkidle")
     assert not [url for url, _ in fetched if "plotly" in url]  # plotly.js (4.8 MB) comes with Trends only
     assert sum(size for _, size in fetched) <= 1_500_000
+
+
+def test_every_facet_value_is_reachable_through_show_all_and_the_filter_box(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url)
+    expect_total(page, api(page, app_url)["total"])
+    card = page.locator("#facet-card-place")
+    options = card.locator(".form-check")
+    expect(options.locator("visible=true")).to_have_count(12)
+    hidden = options.nth(options.count() - 1)  # the least frequent place, past the first 12
+    place = hidden.locator("input").get_attribute("value")
+    expect(hidden).to_be_hidden()
+    card.locator(".facet-filter").fill(place)
+    expect(hidden).to_be_visible()
+    expect(options.locator("visible=true")).to_have_count(1)
+    hidden.locator("input").check()
+    expect(page).to_have_url(re.compile(r"place="))
+    expect_total(page, api(page, app_url, place=place)["total"])
+    expect(card.locator(".facet-filter")).to_have_value(place)  # the box keeps its words after the redraw
+    card.locator(".facet-filter").fill("")
+    card.get_by_role("button", name=re.compile("Show all")).click()
+    expect(options.locator("visible=true")).to_have_count(options.count())
+    expect(page.locator("#facet-card-person")).to_be_visible()  # people, beside the other facets

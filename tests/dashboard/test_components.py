@@ -84,7 +84,7 @@ def test_facets_show_counts_and_keep_selected_values():
     text = strings(panel)
     assert "Event" in text and "5" in text and "Case" in text and "0" in text
     options = [n for n in walk(panel) if hasattr(n, "options")][0]
-    assert [o["value"] for o in options.options] == ["event", "meeting", "case"]
+    assert [o["value"] for o in options.options] == ["case", "event", "meeting"]  # the selected first
     assert options.value == ["case"]
 
 
@@ -155,8 +155,32 @@ def test_every_category_badge_reads_at_wcag_aa_contrast():
     assert C.category_badge("meeting").style["backgroundColor"] == palette.CATEGORY_COLORS["meeting"]
 
 
-def test_facet_options_carry_one_component_each_and_every_selected_value():
-    options = C.facet_options("category", {"event": 5, "case": 2, "meeting": 0}, ["meeting"])
-    assert [o["value"] for o in options] == ["event", "case", "meeting"]
-    name, count = options[0]["label"]
-    assert name == "Event" and count.children == "5"
+def test_facet_options_carry_one_component_each_and_every_value():
+    counts = {f"Place {n:02d}": 100 - n for n in range(30)}
+    options = C.facet_options("place", counts, ["Place 29"])
+    assert [o["value"] for o in options] == ["Place 29", *(f"Place {n:02d}" for n in range(29))]
+    name, count = options[1]["label"]
+    assert name == "Place 00" and count.children == "100"
+    card = C.facet_card("place", counts, [])
+    assert len([n for n in walk(card) if hasattr(n, "options")][0].options) == 30  # all reachable
+    assert "Show all 30" in [getattr(n, "children", None) for n in walk(card)]
+    assert not [n for n in walk(C.facet_card("year", {"2024": 3}, [])) if "facet-more" in (getattr(n, "className", "") or "")]
+
+
+def test_the_people_facet_stands_beside_the_others(dash_index):
+    facets = dash_index.search(SearchRequest()).facets
+    panel = C.facet_panel(State(), facets, {})
+    assert [card.id for card in panel][-2:] == ["facet-card-person", "facet-card-year"]
+
+
+def test_the_item_body_keeps_its_paragraphs_and_marks_the_query_words(dash_index):
+    from dashboard.itemview import paragraphs
+
+    body = "First visit of a xylophone band.\n\nThe second paragraph, about children."
+    marks = dash_index.highlighted("xylophone OR children", body)[0]
+    out = paragraphs(body, marks)
+    assert len(out) == 2
+    assert [m.children for m in walk(out) if isinstance(m, html.Mark)] == ["xylophone", "children"]
+    assert "".join(strings(out[0])) == "First visit of a xylophone band."
+    assert [strings(p) for p in paragraphs(body)] == [["First visit of a xylophone band."], ["The second paragraph, about children."]]
+    assert not any(f.hit for f in dash_index.highlighted("*", "a xylophone")[0])  # unanswerable: nothing marked
