@@ -62,16 +62,20 @@ class Figures:
     seconds: dict[str, list[float]] = field(default_factory=dict)
     bytes: dict[str, list[int]] = field(default_factory=dict)
 
-    def add(self, action: str, seconds: float, size: int) -> None:
+    decoded: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, action: str, seconds: float, size: int, decoded: int = 0) -> None:
         self.seconds.setdefault(action, []).append(seconds)
         self.bytes.setdefault(action, []).append(size)
+        self.decoded.setdefault(action, []).append(decoded)
 
 
 class Traffic:
     """Bytes received per response and the requests still in flight, for one page."""
 
     def __init__(self, page) -> None:
-        self.total, self.json, self.inflight = 0, 0, 0
+        self.total, self.json, self.inflight, self.decoded = 0, 0, 0, 0
+        page.add_init_script("performance.setResourceTimingBufferSize(100000)")
         page.on("request", self._started)
         page.on("requestfinished", self._finished)
         page.on("requestfailed", lambda r: self._done())
@@ -116,14 +120,22 @@ def settle(page, traffic: Traffic) -> None:
         page.wait_for_timeout(5)
 
 
+DECODED_JSON = ("t => performance.getEntriesByType('resource').filter(r => r.startTime >= t && "
+                "r.name.includes('_dash-update-component')).reduce((n, r) => n + r.decodedBodySize, 0)")
+
+
 def timed(page, traffic: Traffic, act: Callable[[], None], done: str, arg=None) -> tuple[float, int, int]:
-    """(seconds, bytes, JSON bytes) from `act` to the JS condition `done` true and the page settled."""
+    """(seconds, bytes, JSON bytes) from `act` to the JS condition `done` true and the page settled;
+    bytes as sent (gzipped); the JSON's size unzipped is kept in traffic.decoded."""
     traffic.reset()
+    mark = page.evaluate("performance.now()") if page.url.startswith("http") else 0
     start = time.perf_counter()
     act()
     page.wait_for_function(done, arg=arg, timeout=TIMEOUT, polling="raf")
     settle(page, traffic)
-    return time.perf_counter() - start, traffic.total, traffic.json
+    seconds = time.perf_counter() - start
+    traffic.decoded = page.evaluate(DECODED_JSON, mark)
+    return seconds, traffic.total, traffic.json
 
 
 TOTAL_IS = "n => { const t = document.querySelector('#total'); return t && t.textContent === n }"
@@ -154,13 +166,13 @@ def one_run(browser, base: str, figures: Figures) -> None:
     figures.add("load", *timed(page, traffic, lambda: page.goto(base), TOTAL_IS, total_text(everything))[:2])
     page.fill("#query", QUERY)
     seconds, _, json_bytes = timed(page, traffic, lambda: page.press("#query", "Enter"), TOTAL_IS, total_text(query_total))
-    figures.add("query", seconds, json_bytes)
+    figures.add("query", seconds, json_bytes, traffic.decoded)
     box = page.locator(f"#facet-card-category input[value='{CATEGORY}']")
     seconds, _, json_bytes = timed(page, traffic, box.check, TOTAL_IS, total_text(facet_total))
-    figures.add("facet", seconds, json_bytes)
+    figures.add("facet", seconds, json_bytes, traffic.decoded)
     seconds, _, json_bytes = timed(page, traffic, lambda: page.locator(".result-title").first.click(),
                                    "() => !!document.querySelector('.item-title')")
-    figures.add("item", seconds, json_bytes)
+    figures.add("item", seconds, json_bytes, traffic.decoded)
     context.close()
 
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
@@ -172,7 +184,7 @@ def one_run(browser, base: str, figures: Figures) -> None:
     box = page.locator(f"#facet-card-category input[value='{CATEGORY}']")
     done = f"() => ({FIRST_NUMBER_IS})('{trends_total:,}') && ({GRAPHS_DRAWN})()"
     seconds, _, json_bytes = timed(page, traffic, box.check, done)
-    figures.add("trends change", seconds, json_bytes)
+    figures.add("trends change", seconds, json_bytes, traffic.decoded)
     context.close()
 
 
@@ -185,11 +197,13 @@ ROWS = (("load", "Search page load, to first results", "page weight"),
 
 
 def table(figures: Figures) -> str:
-    lines = ["| action | median ms | max ms | bytes (median) | of |", "| --- | ---: | ---: | ---: | --- |"]
+    lines = ["| action | median ms | max ms | bytes sent (median) | of | JSON unzipped |",
+             "| --- | ---: | ---: | ---: | --- | ---: |"]
     for key, what, kind in ROWS:
-        secs, sizes = figures.seconds[key], figures.bytes[key]
+        secs, sizes, decoded = figures.seconds[key], figures.bytes[key], figures.decoded[key]
+        unzipped = f"{statistics.median(decoded):,.0f}" if any(decoded) else ""
         lines.append(f"| {what} | {statistics.median(secs) * 1000:,.0f} | {max(secs) * 1000:,.0f} | "
-                     f"{statistics.median(sizes):,.0f} | {kind} |")
+                     f"{statistics.median(sizes):,.0f} | {kind} | {unzipped} |")
     return "\n".join(lines)
 
 

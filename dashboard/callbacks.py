@@ -14,6 +14,7 @@ from indexer.search import QueryError
 
 from . import components as C
 from . import exporting, ids, render, trends
+from .layout import REPORT_BUILDING, REPORT_IDLE
 from .state import changed, state_from_url, url_from_state, with_facet
 
 FACETS_ALL = {"type": ids.FACET, "facet": ALL, "group": ALL}
@@ -21,7 +22,8 @@ GRAPHS_ALL = {"type": ids.GRAPH, "figure": ALL}
 SUBTITLES_ALL = {"type": ids.SUBTITLE, "figure": ALL}
 CONTROL_OF = {(ids.QUERY, "value"): "q", (ids.QUERY, "n_submit"): "q", (ids.SORT, "value"): "sort",
               (ids.DATE_FROM, "value"): "from", (ids.DATE_TO, "value"): "to", (ids.PAGER, "active_page"): "page",
-              (ids.VIEW_TABS, "value"): "view", (ids.CLEAR_ALL, "n_clicks"): "clear"}
+              (ids.VIEW_TABS, "value"): "view", (ids.CLEAR_ALL, "n_clicks"): "clear",
+              (ids.DATE_RANGE, "value"): "range"}
 
 
 def facet_selection(inputs: list[dict]) -> dict[str, list[str]]:
@@ -38,7 +40,7 @@ def click_filter(click_data, figure: str = "") -> dict | None:
         return None
     if figure == "month_category_heatmap":
         return trends.heatmap_click(points[0])
-    return points[0].get("customdata")
+    return trends.click_from_point(points[0])
 
 
 def next_search(search: str, triggered: list[dict], values: dict, facet_inputs: list[dict]) -> str:
@@ -92,10 +94,11 @@ def register(app: Dash, holder) -> None:
                   Output(ids.QUERY, "value", allow_duplicate=True), Input(ids.QUERY, "value"), Input(ids.QUERY, "n_submit"), Input(ids.SORT, "value"),
                   Input(ids.DATE_FROM, "value"), Input(ids.DATE_TO, "value"), Input(ids.PAGER, "active_page"),
                   Input(ids.VIEW_TABS, "value"), Input(ids.CLEAR_ALL, "n_clicks"),
-                  Input(FACETS_ALL, "value"), Input(GRAPHS_ALL, "clickData"), State(ids.URL, "search"),
-                  prevent_initial_call=True)
-    def update_url(q, _submit, sort, date_from, date_to, page, view, _clear, _facets, _clicks, search):
-        values = {"q": q, "sort": sort, "from": date_from, "to": date_to, "page": page, "view": view}
+                  Input(FACETS_ALL, "value"), Input(GRAPHS_ALL, "clickData"), Input(ids.DATE_RANGE, "value"),
+                  State(ids.URL, "search"), State(ids.HISTOGRAM_MONTHS, "data"), prevent_initial_call=True)
+    def update_url(q, _submit, sort, date_from, date_to, page, view, _clear, _facets, _clicks, span, search, months):
+        values = {"q": q, "sort": sort, "from": date_from, "to": date_to, "page": page, "view": view,
+                  "range": (months, span)}
         triggered = _triggered()
         new, box = next_search(search or "", triggered, values, ctx.inputs_list[8]), query_box_after(triggered)
         if new == (search or ""):
@@ -126,16 +129,16 @@ def register(app: Dash, holder) -> None:
     @app.callback(Output(ids.NOTICES, "children"), Output(ids.STATUS, "children"), Output(ids.RESULTS, "children"),
                   Output(ids.PAGER, "max_value"), Output(ids.PAGER, "active_page"), Output(ids.FACETS, "children"),
                   Output(ids.REPORT_YEAR, "options"), Output(ids.CHIPS, "children"), Output(ids.DATE_PRESETS, "children"),
+                  Output(ids.HISTOGRAM, "src"), Output(ids.HISTOGRAM, "alt"), Output(ids.DATE_RANGE, "max"),
+                  Output(ids.DATE_RANGE, "value"), Output(ids.DATE_RANGE, "marks"), Output(ids.HISTOGRAM_MONTHS, "data"),
                   Input(ids.URL, "search"))
     def show_search(search):
+        state = state_from_url(search)
         try:
             index = holder()
         except IndexMissing:
-            return [C.no_index(holder.root)], "", [], 1, 1, [], [], [], []
-        state = state_from_url(search)
-        p = render.search_panel(index, state)
-        return (render.notices(index), p.status, p.results, p.pages, p.page, p.facets, p.years,
-                C.filter_chips(state), C.date_presets(state, date.today()))
+            return ([C.no_index(holder.root)], *_search_outputs(render.SearchPanel(), state))
+        return (render.notices(index), *_search_outputs(render.search_panel(index, state), state))
 
     # the phone's filter drawer: opened and closed in the browser, no server round trip
     app.clientside_callback(
@@ -188,15 +191,34 @@ def register(app: Dash, holder) -> None:
     @app.callback(Output(ids.DOWNLOAD, "data"), Output(ids.EXPORT_STATUS, "children"),
                   Input(ids.EXPORT_CSV, "n_clicks"), Input(ids.EXPORT_XLSX, "n_clicks"),
                   Input({"type": ids.FIGURE_EXPORT, "figure": ALL, "fmt": ALL}, "n_clicks"),
+                  State(ids.URL, "search"), prevent_initial_call=True)
+    def export(_csv, _xlsx, _figures, search):
+        return _export(holder, ctx.triggered, ctx.triggered_id, search, None)
+
+    # The pack takes seconds to build: the button says so and waits until the file comes.
+    @app.callback(Output(ids.DOWNLOAD, "data", allow_duplicate=True),
+                  Output(ids.EXPORT_STATUS, "children", allow_duplicate=True),
                   Input(ids.REPORT_BUTTON, "n_clicks"), State(ids.URL, "search"), State(ids.REPORT_YEAR, "value"),
+                  running=[(Output(ids.REPORT_BUTTON, "disabled"), True, False),
+                           (Output(ids.REPORT_BUTTON, "children"), REPORT_BUILDING, REPORT_IDLE)],
                   prevent_initial_call=True)
-    def export(_csv, _xlsx, _figures, _report, search, year):
-        if not ctx.triggered or not ctx.triggered[0]["value"]:
-            raise PreventUpdate
-        try:
-            return _download(holder(), ctx.triggered_id, state_from_url(search), year), ""
-        except (ExportError, QueryError, exporting.NothingToExport, IndexMissing) as exc:
-            return no_update, C.alert(f"Export failed: {exc}", color="warning", dismissable=True)
+    def export_report(_report, search, year):
+        return _export(holder, ctx.triggered, ctx.triggered_id, search, year)
+
+
+def _search_outputs(p, state) -> tuple:
+    h = p.histogram
+    return (p.status, p.results, p.pages, p.page, p.facets, p.years, C.filter_chips(state),
+            C.date_presets(state, date.today()), h["src"], h["alt"], h["max"], h["value"], h["marks"], h["months"])
+
+
+def _export(holder, triggered, trigger, search, year):
+    if not triggered or not triggered[0]["value"]:
+        raise PreventUpdate
+    try:
+        return _download(holder(), trigger, state_from_url(search), year), ""
+    except (ExportError, QueryError, exporting.NothingToExport, IndexMissing) as exc:
+        return no_update, C.alert(f"Export failed: {exc}", color="warning", dismissable=True)
 
 
 def _download(index, trigger, state, year) -> dict:

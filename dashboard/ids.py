@@ -16,6 +16,9 @@ CLEAR_ALL = "clear-all"
 FILTERS_OPEN = "filters-open"  # the phone's filter drawer
 FILTERS_CLOSE = "filters-close"
 DATE_PRESETS = "date-presets"
+HISTOGRAM = "date-histogram"  # items per month of the results, an SVG image
+DATE_RANGE = "date-range"  # the slider under it: two handles, whole months
+HISTOGRAM_MONTHS = "histogram-months"  # {"first": "2020-03", "n": 58}: the slider's months
 CHIPS = "chips"  # the active filters, each removable, above the results
 
 SIDEBAR = "sidebar"

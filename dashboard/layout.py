@@ -23,6 +23,7 @@ QUERY_SYNTAX = (
     ("date:[2021-01-01 to 2021-06-30], date:2024-03, date:>2024-06-01, year:[2021 to 2023]", "date ranges"),
     ("title:summit", "only in headlines (body: for the text)"),
 )
+REPORT_IDLE, REPORT_BUILDING = "Download .zip", "Building the pack…"
 REPORT_NOTE = ("The pack covers the whole chosen year, whatever the query and filters: "
                "tables, figures and a summary for the office's annual report.")
 SORT_OPTIONS = [{"label": "Relevance", "value": "relevance"}, {"label": "Newest first", "value": "newest"},
@@ -105,8 +106,12 @@ def date_card() -> dbc.Card:
              dbc.Input(id=ids.DATE_FROM, type="date", size="sm", className="mb-1"),
              dbc.Label("To", html_for=ids.DATE_TO, className="small mb-0"),
              dbc.Input(id=ids.DATE_TO, type="date", size="sm")]
+    histogram = [html.Img(id=ids.HISTOGRAM, className="histogram", alt=""),
+                 html.Div(dcc.RangeSlider(id=ids.DATE_RANGE, min=0, max=0, step=1, value=[0, 0], allowCross=False,
+                                          updatemode="mouseup", marks={}, allow_direct_input=False), className="date-slider"),
+                 dcc.Store(id=ids.HISTOGRAM_MONTHS)]
     return dbc.Card([dbc.CardHeader("Date", className="facet-header"),
-                     dbc.CardBody([html.Div(id=ids.DATE_PRESETS, className="date-presets mb-2"), *dates],
+                     dbc.CardBody([*histogram, html.Div(id=ids.DATE_PRESETS, className="date-presets mb-2"), *dates],
                                   className="facet-body")], className="facet mb-2", id="date-card")
 
 
@@ -137,7 +142,7 @@ def report_pack() -> html.Div:
     query and filters aside, and says so."""
     pack = dbc.InputGroup([dbc.Label("Annual-report pack", html_for=ids.REPORT_YEAR, className="input-group-text mb-0"),
                            dbc.Select(id=ids.REPORT_YEAR, options=[], placeholder="year"),
-                           dbc.Button("Download .zip", id=ids.REPORT_BUTTON, color="primary", title=REPORT_NOTE)],
+                           dbc.Button(REPORT_IDLE, id=ids.REPORT_BUTTON, color="primary", title=REPORT_NOTE)],
                           size="sm", className="report-pack w-auto")
     note = html.Div(REPORT_NOTE, id=ids.REPORT_NOTE, className="small text-muted text-end mt-1",
                     style={"maxWidth": "30rem"})

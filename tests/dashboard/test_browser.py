@@ -246,7 +246,14 @@ def test_the_report_pack_covers_the_whole_year_whatever_the_query_and_filters(ui
     assert whole_year > 0 and api(page, app_url, q=filters["q"], year=year)["total"] == 0
     expect(page.locator(f"#report-year option[value='{year}']")).to_have_count(1)  # offered all the same
     page.select_option("#report-year", year)
-    name, data = download(page, page.locator("#report-button"))
+    button = page.locator("#report-button")
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
+        button.click()
+        expect(button).to_have_text("Building the pack…")  # a state while it builds (seconds)
+        expect(button).to_be_disabled()
+    name, data = info.value.suggested_filename, Path(info.value.path()).read_bytes()
+    expect(button).to_have_text("Download .zip")
+    expect(button).to_be_enabled()
     assert name == f"annual-report-{year}.zip"
     pack = zipfile.ZipFile(io.BytesIO(data))
     figures = {f"figures/{f}.{fmt}" for f in FIGURES for fmt in ("svg", "png")}
@@ -389,3 +396,25 @@ def test_every_facet_value_is_reachable_through_show_all_and_the_filter_box(ui, 
     card.get_by_role("button", name=re.compile("Show all")).click()
     expect(options.locator("visible=true")).to_have_count(options.count())
     expect(page.locator("#facet-card-person")).to_be_visible()  # people, beside the other facets
+
+
+def test_dragging_the_date_histogram_sets_a_range_of_whole_months_in_the_url(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?q=children")
+    expect_total(page, api(page, app_url, q="children")["total"])
+    expect(page.locator("#date-histogram")).to_have_attribute("alt", re.compile(r"Items per month, \w+ \d{4} to"))
+    handle = page.locator("#date-range [role=slider]").first
+    track = page.locator("#date-range").bounding_box()
+    box = handle.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(track["x"] + track["width"] * 0.5, box["y"] + box["height"] / 2, steps=8)
+    page.mouse.up()
+    expect(page).to_have_url(re.compile(r"from=\d{4}-\d\d-01"))
+    start = re.search(r"from=([\d-]+)", page.url).group(1)
+    assert "to=" not in page.url  # the right handle stayed at the end: the range stays open
+    expect(page.locator("#date-from")).to_have_value(start)
+    expect_total(page, api(page, app_url, q="children", **{"from": start})["total"])
+    expect(page.locator(".chip", has_text="From")).to_be_visible()  # and a chip to remove it

@@ -184,3 +184,15 @@ def test_the_item_body_keeps_its_paragraphs_and_marks_the_query_words(dash_index
     assert "".join(strings(out[0])) == "First visit of a xylophone band."
     assert [strings(p) for p in paragraphs(body)] == [["First visit of a xylophone band."], ["The second paragraph, about children."]]
     assert not any(f.hit for f in dash_index.highlighted("*", "a xylophone")[0])  # unanswerable: nothing marked
+
+
+def test_a_trends_update_stays_lean(dash_index):
+    import json
+
+    from dashboard.state import state_from_url
+
+    _, figures, subtitles, error = render.trends_panel(dash_index, state_from_url("?view=trends"))
+    assert error is None and len(subtitles) == len(figures)
+    activity = json.loads(figures[0].to_json())["data"][0]
+    assert activity["x"][0].count("-") == 2 and "T" not in activity["x"][0]  # 2024-03-01, not a timestamp
+    assert isinstance(activity["customdata"][0], str) and activity["customdata"][0].startswith("category=")

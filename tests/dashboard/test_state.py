@@ -126,3 +126,14 @@ def test_clear_all_empties_the_query_box_and_nothing_else_does():
     # the controls wrote this URL: the box is left to the typist; navigation sets it
     assert control_values("?q=ICRC", "?q=ICRC")[0] is KEEP
     assert control_values("?q=ICRC", "?q=other")[0] == "ICRC"
+
+
+def test_a_lean_click_on_a_bar_or_a_theme_point_filters_by_its_month_too():
+    bar = [{"id": {"type": ids.GRAPH, "figure": "activity_by_month"}, "prop": "clickData",
+            "value": {"points": [{"x": "2024-03-01", "customdata": "category=event"}]}}]
+    assert next_search("?view=trends", bar, {}, []) == "?category=event&from=2024-03-01&to=2024-03-31&view=trends"
+    line = [{"id": {"type": ids.GRAPH, "figure": "themes_over_time"}, "prop": "clickData",
+             "value": {"points": [{"x": "2024-02-01", "customdata": "theme=children"}]}}]
+    assert next_search("", line, {}, []) == "?theme=children&from=2024-02-01&to=2024-02-29"
+    total = [{**bar[0], "value": {"points": [{"x": "2024-03-01", "customdata": ""}]}}]
+    assert next_search("?view=trends", total, {}, []) == "?from=2024-03-01&to=2024-03-31&view=trends"
