@@ -10,7 +10,7 @@ from datetime import date
 
 from .state import State
 
-WIDTH, HEIGHT = 240, 48
+HEIGHT = 48  # the image's units; 10 per month across
 
 
 def month_list(first: str, n: int) -> list[str]:
@@ -24,17 +24,18 @@ def month_list(first: str, n: int) -> list[str]:
 
 
 def svg_src(counts: Sequence[int], selected: tuple[int, int] | None) -> str:
-    """A data: URL of the bars (selected months dark, the others light)."""
-    top, n = max(counts, default=0) or 1, max(len(counts), 1)
-    step = WIDTH / n
-    bars = []
+    """A data: URL of the bars (selected months dark, the others light): one path per colour
+    in whole units, so 500 months stay a few kilobytes."""
+    top = max(counts, default=0) or 1
+    paths: dict[str, list[str]] = {"#0a4f8f": [], "#b8cfe4": []}
     for i, c in enumerate(counts):
-        h = 0 if c == 0 else max(1.5, HEIGHT * c / top)
-        fill = "#0a4f8f" if selected is None or selected[0] <= i <= selected[1] else "#b8cfe4"
-        bars.append(f'<rect x="{i * step:.2f}" y="{HEIGHT - h:.2f}" width="{max(step * 0.85, 0.6):.2f}" '
-                    f'height="{h:.2f}" fill="{fill}"/>')
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-           f'preserveAspectRatio="none">{"".join(bars)}</svg>')
+        if c:
+            h = max(2, round(HEIGHT * c / top))
+            fill = "#0a4f8f" if selected is None or selected[0] <= i <= selected[1] else "#b8cfe4"
+            paths[fill].append(f"M{i * 10} {HEIGHT - h}h8V{HEIGHT}h-8z")
+    body = "".join(f'<path fill="{fill}" d="{"".join(d)}"/>' for fill, d in paths.items() if d)
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {max(len(counts), 1) * 10} {HEIGHT}" '
+           f'preserveAspectRatio="none">{body}</svg>')
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("ascii")).decode("ascii")
 
 

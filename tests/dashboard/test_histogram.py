@@ -20,7 +20,8 @@ def test_month_list_runs_across_years():
 def test_the_histogram_draws_a_bar_per_month_and_sets_the_handles_to_the_dates():
     out = histogram(MONTHS, State(date_from=date(2023, 12, 5), date_to=date(2024, 1, 31)))
     svg = base64.b64decode(out["src"].split(",", 1)[1]).decode("ascii")
-    assert svg.count("<rect") == 4 and 'height="0.00"' in svg  # December's bar is empty
+    assert svg.count("h8V48") == 3 and 'viewBox="0 0 40 48"' in svg  # four months, December empty
+    assert svg.count("<path") == 2 and "M20 0h8" in svg  # two colours; January the tallest
     assert out["max"] == 3 and out["value"] == [1, 2]
     assert out["months"] == {"first": "2023-11", "n": 4}
     assert "November 2023 to February 2024: 9 items" in out["alt"]
