@@ -3,6 +3,7 @@ exporting.py, and returns. The URL is the only state; the controls write it, and
 views read it (so a pasted URL, back and forward all show the same page)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
@@ -59,6 +60,12 @@ def next_search(search: str, triggered: list[dict], values: dict, facet_inputs: 
 
 
 KEEP = object()  # control_values: leave this control as it is
+
+
+def trends_key(state) -> str:
+    """What the trends figures depend on: the query, filters and dates (not the page, the
+    sort or the view), so the figures are redrawn only when it changes."""
+    return url_from_state(replace(state, page=1, sort="relevance", view="trends", item=None))
 
 
 def control_values(search: str, pushed: str | None, page_load: bool = False) -> tuple:
@@ -157,18 +164,19 @@ def register(app: Dash, holder) -> None:
         return trends.figure_grid(), True
 
     @app.callback(Output(ids.KEY_NUMBERS, "children"), Output(GRAPHS_ALL, "figure"), Output(SUBTITLES_ALL, "children"),
-                  Input(ids.URL, "search"), Input(ids.TRENDS_MOUNTED, "data"), State(ids.NARROW, "data"))
-    def show_trends(search, mounted, narrow):
+                  Output(ids.TRENDS_DRAWN, "data"), Input(ids.URL, "search"), Input(ids.TRENDS_MOUNTED, "data"),
+                  State(ids.NARROW, "data"), State(ids.TRENDS_DRAWN, "data"))
+    def show_trends(search, mounted, narrow, drawn):
         state = state_from_url(search)
-        if state.view != "trends" or not mounted:
-            raise PreventUpdate
+        if state.view != "trends" or not mounted or trends_key(state) == drawn:
+            raise PreventUpdate  # not shown, or showing these figures already (a page, a sort, back from Search)
         try:
             numbers, figures, subtitles, error = render.trends_panel(holder(), state, bool(narrow))
         except IndexMissing:
             raise PreventUpdate from None
         if error is not None:
-            return [error], [no_update] * len(ctx.outputs_list[1]), [no_update] * len(ctx.outputs_list[2])
-        return numbers, figures, subtitles
+            return [error], [no_update] * len(ctx.outputs_list[1]), [no_update] * len(ctx.outputs_list[2]), None
+        return numbers, figures, subtitles, trends_key(state)
 
     app.clientside_callback("function(path) { return window.innerWidth < 768; }",
                             Output(ids.NARROW, "data"), Input(ids.URL, "pathname"))

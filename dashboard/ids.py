@@ -37,6 +37,7 @@ TRENDS_VIEW = "trends-view"
 KEY_NUMBERS = "key-numbers"
 TRENDS_GRID = "trends-grid"  # the figures' cards, mounted the first time Trends is shown
 TRENDS_MOUNTED = "trends-mounted"
+TRENDS_DRAWN = "trends-drawn"  # the trends_key of the figures on screen
 GRAPH = "graph"  # pattern-matching type: {"type": GRAPH, "figure": name}
 SUBTITLE = "figure-subtitle"  # pattern-matching type: {"type": SUBTITLE, "figure": name}
 NARROW = "narrow"  # true on a phone-sized window (figures tighten their type)

@@ -159,7 +159,7 @@ def trends_view() -> html.Div:
     # in the layout makes Dash fetch plotly.js (4.8 MB), which Search does not need.
     grid = dcc.Loading(html.Div(id=ids.TRENDS_GRID), delay_show=150, type="circle",
                        overlay_style={"visibility": "visible", "opacity": 0.5}, id="trends-loading")
-    return html.Div([head, hint, numbers, grid, dcc.Store(id=ids.TRENDS_MOUNTED, data=False)],
+    return html.Div([head, hint, numbers, grid, dcc.Store(id=ids.TRENDS_MOUNTED, data=False), dcc.Store(id=ids.TRENDS_DRAWN)],
                     id=ids.TRENDS_VIEW, style={"display": "none"})
 
 

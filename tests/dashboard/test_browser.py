@@ -418,3 +418,23 @@ def test_dragging_the_date_histogram_sets_a_range_of_whole_months_in_the_url(ui,
     expect(page.locator("#date-from")).to_have_value(start)
     expect_total(page, api(page, app_url, q="children", **{"from": start})["total"])
     expect(page.locator(".chip", has_text="From")).to_be_visible()  # and a chip to remove it
+
+
+def test_back_on_trends_with_the_same_filters_the_figures_are_not_redrawn(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?view=trends&partner=ICRC")
+    expect(page.locator(".kn-value").first).to_have_text(f"{api(page, app_url, partner='ICRC')['total']:,}")
+    page.locator("#card-year_over_year .barlayer .point path").first.wait_for(state="attached")
+    page.locator("#view-tabs label", has_text="Search").click()
+    expect(page).not_to_have_url(re.compile("view=trends"))
+    def trends_answer(response) -> bool:  # the trends callback, asked about the trends view again
+        if "_dash-update-component" not in response.url:
+            return False
+        body = json.loads(response.request.post_data or "{}")
+        return "key-numbers" in body.get("output", "") and "view=trends" in body["inputs"][0]["value"]
+    with page.expect_response(trends_answer) as answer:
+        page.locator("#view-tabs label", has_text="Trends").click()
+    assert answer.value.status == 204  # nothing sent: the figures on screen still hold
+    expect(page.locator("#card-year_over_year .barlayer .point path").first).to_be_attached()

@@ -137,3 +137,12 @@ def test_a_lean_click_on_a_bar_or_a_theme_point_filters_by_its_month_too():
     assert next_search("", line, {}, []) == "?theme=children&from=2024-02-01&to=2024-02-29"
     total = [{**bar[0], "value": {"points": [{"x": "2024-03-01", "customdata": ""}]}}]
     assert next_search("?view=trends", total, {}, []) == "?from=2024-03-01&to=2024-03-31&view=trends"
+
+
+def test_the_trends_figures_depend_on_the_query_filters_and_dates_only():
+    from dashboard.callbacks import trends_key
+
+    base = state_from_url("?q=visit&category=event&from=2024-01-01&view=trends")
+    assert trends_key(base) == trends_key(state_from_url("?q=visit&category=event&from=2024-01-01&page=3&sort=oldest"))
+    assert trends_key(base) != trends_key(state_from_url("?q=visit&from=2024-01-01&view=trends"))
+    assert trends_key(base) != trends_key(state_from_url("?q=visit&category=event&view=trends"))
