@@ -66,7 +66,9 @@ def histogram(monthly: Mapping[str, int], state: State) -> dict:
                 "months": {"first": None, "n": 0}}
     span = selected_span(months, state)
     counts = [monthly[m] for m in months]
-    marks = {i: m[:4] for i, m in enumerate(months) if m.endswith("-01") or i == 0}
+    marks = {i: m[:4] for i, m in enumerate(months) if m.endswith("-01")}
+    if not marks or min(marks) > len(months) / 6:  # the first year's label only when it has room
+        marks[0] = months[0][:4]
     if len(marks) > 6:  # a label every other year (or more) when many
         keep = sorted(marks)[:: -(-len(marks) // 6)]
         marks = {i: marks[i] for i in keep}
