@@ -159,7 +159,7 @@ def one_click(index: SearchIndex, state: State, watch: Stopwatch) -> tuple[float
     t0 = time.perf_counter()
     panel = render.search_panel(index, state)
     t1 = time.perf_counter()
-    numbers, figures, error = render.trends_panel(index, state)
+    numbers, figures, _subtitles, error = render.trends_panel(index, state)
     t2 = time.perf_counter()
     assert error is None and figures is not None, error
     inner = watch.seconds["frames"] + watch.seconds["figures"]

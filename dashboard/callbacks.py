@@ -3,6 +3,9 @@ exporting.py, and returns. The URL is the only state; the controls write it, and
 views read it (so a pasted URL, back and forward all show the same page)."""
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
@@ -11,14 +14,17 @@ from indexer.search.index_dir import IndexMissing
 from indexer.search import QueryError
 
 from . import components as C
-from . import exporting, ids, render
+from . import exporting, ids, render, trends
+from .layout import REPORT_BUILDING, REPORT_IDLE
 from .state import changed, state_from_url, url_from_state, with_facet
 
 FACETS_ALL = {"type": ids.FACET, "facet": ALL, "group": ALL}
 GRAPHS_ALL = {"type": ids.GRAPH, "figure": ALL}
+SUBTITLES_ALL = {"type": ids.SUBTITLE, "figure": ALL}
 CONTROL_OF = {(ids.QUERY, "value"): "q", (ids.QUERY, "n_submit"): "q", (ids.SORT, "value"): "sort",
               (ids.DATE_FROM, "value"): "from", (ids.DATE_TO, "value"): "to", (ids.PAGER, "active_page"): "page",
-              (ids.VIEW_TABS, "active_tab"): "view", (ids.CLEAR_ALL, "n_clicks"): "clear"}
+              (ids.VIEW_TABS, "value"): "view", (ids.CLEAR_ALL, "n_clicks"): "clear",
+              (ids.DATE_RANGE, "value"): "range"}
 
 
 def facet_selection(inputs: list[dict]) -> dict[str, list[str]]:
@@ -29,9 +35,13 @@ def facet_selection(inputs: list[dict]) -> dict[str, list[str]]:
     return out
 
 
-def click_filter(click_data) -> dict | None:
+def click_filter(click_data, figure: str = "") -> dict | None:
     points = (click_data or {}).get("points") or []
-    return points[0].get("customdata") if points else None
+    if not points:
+        return None
+    if figure == "month_category_heatmap":
+        return trends.heatmap_click(points[0])
+    return trends.click_from_point(points[0])
 
 
 def next_search(search: str, triggered: list[dict], values: dict, facet_inputs: list[dict]) -> str:
@@ -42,11 +52,41 @@ def next_search(search: str, triggered: list[dict], values: dict, facet_inputs: 
         if isinstance(cid, dict) and cid.get("type") == ids.FACET:
             state = with_facet(state, cid["facet"], facet_selection(facet_inputs).get(cid["facet"], []))
         elif isinstance(cid, dict) and cid.get("type") == ids.GRAPH:
-            state = changed(state, "click", click_filter(trigger["value"]))
+            state = changed(state, "click", click_filter(trigger["value"], cid.get("figure", "")))
         elif (cid, prop) in CONTROL_OF:
             control = CONTROL_OF[(cid, prop)]
             state = changed(state, control, values.get(control))
     return url_from_state(state)
+
+
+KEEP = object()  # control_values: leave this control as it is
+
+
+def trends_key(state) -> str:
+    """What the trends figures depend on: the query, filters and dates (not the page, the
+    sort or the view), so the figures are redrawn only when it changes."""
+    return url_from_state(replace(state, page=1, sort="relevance", view="trends", item=None))
+
+
+def control_values(search: str, pushed: str | None, page_load: bool = False) -> tuple:
+    """What (query box, sort, from, to, view tab) show for the URL `search`; KEEP where a
+    control must be left alone. On page load only what the URL says is set (never clearing
+    what is typed); when the controls wrote this URL, the query box is left to the typist
+    (Clear all empties it itself: query_box_after)."""
+    s = state_from_url(search)
+    values = (s.q, s.sort, s.date_from.isoformat() if s.date_from else "",
+              s.date_to.isoformat() if s.date_to else "", s.view if s.view != "item" else KEEP)
+    if page_load:
+        return tuple(v if v not in ("", "relevance", "search") else KEEP for v in values)
+    if search == pushed:
+        return (KEEP, *values[1:])
+    return values
+
+
+def query_box_after(triggered: list[dict]):
+    """The query box's new text after the controls in `triggered` changed: empty after
+    Clear all (else the box would keep words the results no longer use), KEEP otherwise."""
+    return "" if any(t["id"] == ids.CLEAR_ALL for t in triggered) else KEEP
 
 
 def _triggered() -> list[dict]:
@@ -58,30 +98,35 @@ def _triggered() -> list[dict]:
 
 def register(app: Dash, holder) -> None:
     @app.callback(Output(ids.URL, "search"), Output(ids.PUSHED, "data"),
-                  Input(ids.QUERY, "value"), Input(ids.QUERY, "n_submit"), Input(ids.SORT, "value"),
+                  Output(ids.QUERY, "value", allow_duplicate=True), Input(ids.QUERY, "value"), Input(ids.QUERY, "n_submit"), Input(ids.SORT, "value"),
                   Input(ids.DATE_FROM, "value"), Input(ids.DATE_TO, "value"), Input(ids.PAGER, "active_page"),
-                  Input(ids.VIEW_TABS, "active_tab"), Input(ids.CLEAR_ALL, "n_clicks"),
-                  Input(FACETS_ALL, "value"), Input(GRAPHS_ALL, "clickData"), State(ids.URL, "search"),
-                  prevent_initial_call=True)
-    def update_url(q, _submit, sort, date_from, date_to, page, view, _clear, _facets, _clicks, search):
-        values = {"q": q, "sort": sort, "from": date_from, "to": date_to, "page": page, "view": view}
-        new = next_search(search or "", _triggered(), values, ctx.inputs_list[8])
+                  Input(ids.VIEW_TABS, "value"), Input(ids.CLEAR_ALL, "n_clicks"),
+                  Input(FACETS_ALL, "value"), Input(GRAPHS_ALL, "clickData"), Input(ids.DATE_RANGE, "value"),
+                  State(ids.URL, "search"), State(ids.HISTOGRAM_MONTHS, "data"), prevent_initial_call=True)
+    def update_url(q, _submit, sort, date_from, date_to, page, view, _clear, _facets, _clicks, span, search, months):
+        values = {"q": q, "sort": sort, "from": date_from, "to": date_to, "page": page, "view": view,
+                  "range": (months, span)}
+        triggered = _triggered()
+        new, box = next_search(search or "", triggered, values, ctx.inputs_list[8]), query_box_after(triggered)
         if new == (search or ""):
-            raise PreventUpdate
-        return new, new
+            if box is KEEP:
+                raise PreventUpdate
+            return no_update, no_update, box
+        return new, new, no_update if box is KEEP else box
+
+    # Enter searches at once: the input sends only n_submit then and holds the typed value
+    # back until its debounce pause ends (400 ms of nothing), so the browser commits it.
+    app.clientside_callback(
+        "function(n) { const box = document.getElementById('%s'); "
+        "if (!n || !box) { return window.dash_clientside.no_update; } return box.value; }" % ids.QUERY,
+        Output(ids.QUERY, "value", allow_duplicate=True), Input(ids.QUERY, "n_submit"), prevent_initial_call=True)
 
     @app.callback(Output(ids.QUERY, "value"), Output(ids.SORT, "value"), Output(ids.DATE_FROM, "value"),
-                  Output(ids.DATE_TO, "value"), Output(ids.VIEW_TABS, "active_tab"),
+                  Output(ids.DATE_TO, "value"), Output(ids.VIEW_TABS, "value"),
                   Input(ids.URL, "search"), State(ids.PUSHED, "data"))
     def sync_controls(search, pushed):
-        s = state_from_url(search)
-        values = (s.q, s.sort, s.date_from.isoformat() if s.date_from else "",
-                  s.date_to.isoformat() if s.date_to else "", s.view if s.view != "item" else None)
-        if ctx.triggered_id is None:  # page load: set only what the URL says, never clear what is typed
-            return tuple(v if v not in ("", "relevance", "search") else no_update for v in values)
-        if search == pushed:  # the controls wrote this URL: leave the query box to the typist
-            return (no_update, *values[1:])
-        return values
+        values = control_values(search, pushed, page_load=ctx.triggered_id is None)
+        return tuple(no_update if v is KEEP else v for v in values)
 
     @app.callback(Output(ids.SEARCH_VIEW, "style"), Output(ids.TRENDS_VIEW, "style"),
                   Output(ids.ITEM_VIEW, "style"), Output("sidebar-col", "style"), Input(ids.URL, "search"))
@@ -90,25 +135,51 @@ def register(app: Dash, holder) -> None:
 
     @app.callback(Output(ids.NOTICES, "children"), Output(ids.STATUS, "children"), Output(ids.RESULTS, "children"),
                   Output(ids.PAGER, "max_value"), Output(ids.PAGER, "active_page"), Output(ids.FACETS, "children"),
-                  Output(ids.REPORT_YEAR, "options"), Input(ids.URL, "search"))
+                  Output(ids.REPORT_YEAR, "options"), Output(ids.CHIPS, "children"), Output(ids.DATE_PRESETS, "children"),
+                  Output(ids.HISTOGRAM, "src"), Output(ids.HISTOGRAM, "alt"), Output(ids.DATE_RANGE, "max"),
+                  Output(ids.DATE_RANGE, "value"), Output(ids.DATE_RANGE, "marks"), Output(ids.HISTOGRAM_MONTHS, "data"),
+                  Input(ids.URL, "search"))
     def show_search(search):
+        state = state_from_url(search)
         try:
             index = holder()
         except IndexMissing:
-            return [C.no_index(holder.root)], "", [], 1, 1, [], []
-        p = render.search_panel(index, state_from_url(search))
-        return render.notices(index), p.status, p.results, p.pages, p.page, p.facets, p.years
+            return ([C.no_index(holder.root)], *_search_outputs(render.SearchPanel(), state))
+        return (render.notices(index), *_search_outputs(render.search_panel(index, state), state))
 
-    @app.callback(Output(ids.KEY_NUMBERS, "children"), Output(GRAPHS_ALL, "figure"), Input(ids.URL, "search"))
-    def show_trends(search):
-        state = state_from_url(search)
-        if state.view != "trends":
+    # the phone's filter drawer: opened and closed in the browser, no server round trip
+    app.clientside_callback(
+        "function(open, close, name) { const base = (name || '').replace(/ *drawer-open/g, ''); "
+        "const t = window.dash_clientside.callback_context.triggered; "
+        "return t.length && t[0].prop_id.indexOf('%s.') === 0 ? base + ' drawer-open' : base; }"
+        % ids.FILTERS_OPEN,
+        Output("sidebar-col", "className"), Input(ids.FILTERS_OPEN, "n_clicks"), Input(ids.FILTERS_CLOSE, "n_clicks"),
+        State("sidebar-col", "className"), prevent_initial_call=True)
+
+    @app.callback(Output(ids.TRENDS_GRID, "children"), Output(ids.TRENDS_MOUNTED, "data"), Input(ids.URL, "search"),
+                  State(ids.TRENDS_MOUNTED, "data"))
+    def mount_trends(search, mounted):
+        if mounted or state_from_url(search).view != "trends":
             raise PreventUpdate
+        return trends.figure_grid(), True
+
+    @app.callback(Output(ids.KEY_NUMBERS, "children"), Output(GRAPHS_ALL, "figure"), Output(SUBTITLES_ALL, "children"),
+                  Output(ids.TRENDS_DRAWN, "data"), Input(ids.URL, "search"), Input(ids.TRENDS_MOUNTED, "data"),
+                  State(ids.NARROW, "data"), State(ids.TRENDS_DRAWN, "data"))
+    def show_trends(search, mounted, narrow, drawn):
+        state = state_from_url(search)
+        if state.view != "trends" or not mounted or trends_key(state) == drawn:
+            raise PreventUpdate  # not shown, or showing these figures already (a page, a sort, back from Search)
         try:
-            numbers, figures, error = render.trends_panel(holder(), state)
+            numbers, figures, subtitles, error = render.trends_panel(holder(), state, bool(narrow))
         except IndexMissing:
             raise PreventUpdate from None
-        return (numbers, figures) if error is None else ([error], [no_update] * len(ctx.outputs_list[1]))
+        if error is not None:
+            return [error], [no_update] * len(ctx.outputs_list[1]), [no_update] * len(ctx.outputs_list[2]), None
+        return numbers, figures, subtitles, trends_key(state)
+
+    app.clientside_callback("function(path) { return window.innerWidth < 768; }",
+                            Output(ids.NARROW, "data"), Input(ids.URL, "pathname"))
 
     @app.callback(Output(ids.ITEM_VIEW, "children"), Input(ids.URL, "search"))
     def show_item(search):
@@ -128,15 +199,34 @@ def register(app: Dash, holder) -> None:
     @app.callback(Output(ids.DOWNLOAD, "data"), Output(ids.EXPORT_STATUS, "children"),
                   Input(ids.EXPORT_CSV, "n_clicks"), Input(ids.EXPORT_XLSX, "n_clicks"),
                   Input({"type": ids.FIGURE_EXPORT, "figure": ALL, "fmt": ALL}, "n_clicks"),
+                  State(ids.URL, "search"), prevent_initial_call=True)
+    def export(_csv, _xlsx, _figures, search):
+        return _export(holder, ctx.triggered, ctx.triggered_id, search, None)
+
+    # The pack takes seconds to build: the button says so and waits until the file comes.
+    @app.callback(Output(ids.DOWNLOAD, "data", allow_duplicate=True),
+                  Output(ids.EXPORT_STATUS, "children", allow_duplicate=True),
                   Input(ids.REPORT_BUTTON, "n_clicks"), State(ids.URL, "search"), State(ids.REPORT_YEAR, "value"),
+                  running=[(Output(ids.REPORT_BUTTON, "disabled"), True, False),
+                           (Output(ids.REPORT_BUTTON, "children"), REPORT_BUILDING, REPORT_IDLE)],
                   prevent_initial_call=True)
-    def export(_csv, _xlsx, _figures, _report, search, year):
-        if not ctx.triggered or not ctx.triggered[0]["value"]:
-            raise PreventUpdate
-        try:
-            return _download(holder(), ctx.triggered_id, state_from_url(search), year), ""
-        except (ExportError, QueryError, exporting.NothingToExport, IndexMissing) as exc:
-            return no_update, C.alert(f"Export failed: {exc}", color="warning", dismissable=True)
+    def export_report(_report, search, year):
+        return _export(holder, ctx.triggered, ctx.triggered_id, search, year)
+
+
+def _search_outputs(p, state) -> tuple:
+    h = p.histogram
+    return (p.status, p.results, p.pages, p.page, p.facets, p.years, C.filter_chips(state),
+            C.date_presets(state, date.today()), h["src"], h["alt"], h["max"], h["value"], h["marks"], h["months"])
+
+
+def _export(holder, triggered, trigger, search, year):
+    if not triggered or not triggered[0]["value"]:
+        raise PreventUpdate
+    try:
+        return _download(holder(), trigger, state_from_url(search), year), ""
+    except (ExportError, QueryError, exporting.NothingToExport, IndexMissing) as exc:
+        return no_update, C.alert(f"Export failed: {exc}", color="warning", dismissable=True)
 
 
 def _download(index, trigger, state, year) -> dict:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -16,10 +17,10 @@ from indexer.item import Item
 from indexer.search.snippets import Fragment
 
 from . import ids
-from .state import State, url_from_state
+from .state import State, url_from_state, with_facet
 from .vocab import FACET_TITLES, label
 
-FACET_LIMIT = 12  # values shown per facet (per partner type), besides the selected ones
+FACET_LIMIT = 12  # values shown per facet before "Show all" (6 per partner type); assets/10-dashboard.css
 SAFE_SCHEMES = ("http://", "https://")
 
 
@@ -28,9 +29,21 @@ def marked(fragments: Iterable[Fragment]) -> list:
     return [html.Mark(f.text) if f.hit else f.text for f in fragments]
 
 
-def category_badge(category: str) -> dbc.Badge:
+def category_badge(category: str) -> html.Span:
     cid = category or "other"
-    return dbc.Badge(palette.category_label(cid), color=palette.category_color(cid), className="category-badge me-2")
+    text, background = palette.badge_colors(cid)
+    return html.Span(palette.category_label(cid), className="badge category-badge me-2",
+                     style={"color": text, "backgroundColor": background})
+
+
+def item_date(item: Item) -> str:
+    """An item's date as the whole app writes it: 5 March 2024, or March 2024 when the
+    bulletin gives only the month."""
+    return format_date(item.date) if item.date_precision == "day" else f"{item.date:%B %Y}"
+
+
+def format_date(day) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 def external_link(url: str, text: str | None = None):
@@ -46,22 +59,21 @@ def item_href(state: State, item_id: str) -> str:
 
 def hit_card(state: State, hit, n: int) -> dbc.Card:
     item: Item = hit.item
-    meta = [html.Span(item.date.isoformat() if item.date_precision == "day" else f"{item.date:%B %Y}",
-                      className="text-muted me-2"), category_badge(item.category)]
+    # As few components as the card needs: Dash's renderer works per component on every update.
+    meta = [html.Span(item_date(item), className="text-muted me-2"), category_badge(item.category)]
     links = [dcc.Link("Open item", href=item_href(state, item.id), className="me-3")]
     if item.links:
         links.append(external_link(item.links[0], "Source ↗"))
     body = [
         html.Div(meta, className="small mb-1"),
-        html.H5(dcc.Link(marked(hit.title), href=item_href(state, item.id), className="result-title"),
-                className="mb-1"),
+        html.H3(dcc.Link(marked(hit.title), href=item_href(state, item.id), className="result-title"),
+                className="h5 mb-1"),
         html.P(marked(hit.snippet), className="snippet mb-1"),
     ]
     if item.partners:
-        body.append(html.Div([html.Span("Partners: ", className="text-muted"), ", ".join(item.partners)],
-                             className="small mb-1"))
+        body.append(html.Div("Partners: " + ", ".join(item.partners), className="small mb-1 partners"))
     body.append(html.Div(links, className="small"))
-    return dbc.Card(dbc.CardBody(body), className="result mb-2", id=ids.result(n))
+    return html.Article(body, className="card card-body result mb-2", id=ids.result(n))
 
 
 def results_list(state: State, result) -> list:
@@ -88,17 +100,30 @@ def status_line(state: State, result) -> list:
     return parts
 
 
-def facet_options(facet: str, counts: Mapping[str, int], selected: Sequence[str], limit: int = FACET_LIMIT) -> list[dict]:
-    """Checklist options: the top values by count plus every selected one, with counts."""
-    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if facet == "year":
-        top = sorted(counts.items(), reverse=True)
-    shown = [v for v, n in top if n > 0][:limit]
-    shown += [v for v in selected if v not in shown]
-    return [{"label": html.Span([html.Span(label(facet, v), className="facet-name"),
-                                 dbc.Badge(f"{counts.get(v, 0):,}", color="light", text_color="dark",
-                                           className="ms-1 facet-count")]),
+def facet_options(facet: str, counts: Mapping[str, int], selected: Sequence[str]) -> list[dict]:
+    """Checklist options: the selected values first, then every other value by count (years
+    newest first), with counts. All are sent: past FACET_LIMIT the page hides them until the
+    facet's "Show all" or its filter box (assets/20-facets.js) asks for them."""
+    ranked = sorted(counts.items(), reverse=True) if facet == "year" else \
+        sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = list(dict.fromkeys([*selected, *(v for v, n in ranked if n > 0)]))
+    # One component per option (the count): Dash's renderer spends time per component on
+    # every update, and the facets are most of the page's components.
+    return [{"label": [label(facet, v), html.Span(f"{counts.get(v, 0):,}", className="facet-count")],
              "value": v} for v in shown]
+
+
+def facet_tools(facet: str, n: int, limit: int) -> list:
+    """The filter box and "Show all" of a facet holding more than `limit` values."""
+    if n <= limit:
+        return []
+    title = FACET_TITLES.get(facet, facet.title()).lower()
+    box_id = f"facet-filter-{facet}"
+    box = [html.Label(f"Filter the {title} values", htmlFor=box_id, className="visually-hidden"),
+           dbc.Input(id=box_id, type="search", placeholder=f"Filter {n} values", size="sm", className="facet-filter mb-1")]
+    more = html.Button(f"Show all {n}", className="btn btn-link btn-sm p-0 facet-more", type="button",
+                       **{"aria-expanded": "false", "data-all": f"Show all {n}"})
+    return [*box, more]
 
 
 def facet_checklist(facet: str, options: list[dict], selected: Sequence[str], group: str = "") -> dbc.Checklist:
@@ -111,9 +136,12 @@ def facet_card(facet: str, counts: Mapping[str, int], selected: Sequence[str],
                partner_types: Mapping[str, str] | None = None) -> dbc.Card:
     if facet == "partner":
         body = _partner_groups(counts, selected, partner_types or {})
+        n = len(counts)
     else:
         options = facet_options(facet, counts, selected)
         body = [facet_checklist(facet, options, selected)] if options else [html.Div("none", className="text-muted small")]
+        n = len(options)
+    body = [*facet_tools(facet, n, FACET_LIMIT if facet != "partner" else 12), *body]
     title = [FACET_TITLES.get(facet, facet.title())]
     if selected:
         title.append(dbc.Badge(f"{len(selected)} selected", color="primary", className="ms-2"))
@@ -131,7 +159,7 @@ def _partner_groups(counts: Mapping[str, int], selected: Sequence[str], types: M
     out = []
     for group in order:
         chosen = [s for s in selected if s in groups[group]]
-        options = facet_options("partner", groups[group], chosen, limit=6)
+        options = facet_options("partner", groups[group], chosen)
         if options:
             out += [html.Div(group[:1].upper() + group[1:], className="facet-group small text-uppercase text-muted"),
                     facet_checklist("partner", options, chosen, group)]
@@ -140,7 +168,7 @@ def _partner_groups(counts: Mapping[str, int], selected: Sequence[str], types: M
 
 def facet_panel(state: State, facets: Mapping[str, Mapping[str, int]], partner_types: Mapping[str, str]) -> list:
     return [facet_card(f, facets.get(f, {}), state.selected(f), partner_types)
-            for f in ("category", "theme", "partner", "place", "year")]
+            for f in ("category", "theme", "partner", "place", "person", "year")]
 
 
 def alert(message: str, color: str = "danger", title: str | None = None, **kwargs) -> dbc.Alert:
@@ -158,3 +186,37 @@ def no_index(root) -> dbc.Alert:
 def sample_banner(notice: str) -> dbc.Alert:
     return dbc.Alert(html.Strong(notice), color="warning",
                      className="sample-notice mb-0 rounded-0 text-center py-2", id="sample-notice")
+
+
+def _chip(text: str, href: str, what: str) -> dcc.Link:
+    return dcc.Link([html.Span(f"{what}: ", className="chip-what"), text, html.Span(" ×", className="chip-x", **{"aria-hidden": "true"})],
+                    href=href, className="chip", title=f"Remove this filter ({what}: {text})")
+
+
+def filter_chips(state: State) -> list:
+    """The active filters and dates above the results, each a link to the page without it."""
+    out = []
+    for facet, values in state.filters.items():
+        for value in values:
+            rest = with_facet(state, facet, [v for v in values if v != value])
+            out.append(_chip(label(facet, value), "/" + url_from_state(rest), FACET_TITLES.get(facet, facet.title())))
+    if state.date_from:
+        out.append(_chip(format_date(state.date_from), "/" + url_from_state(replace(state, date_from=None, page=1)), "From"))
+    if state.date_to:
+        out.append(_chip(format_date(state.date_to), "/" + url_from_state(replace(state, date_to=None, page=1)), "To"))
+    return out
+
+
+def date_presets(state: State, today: date) -> list:
+    """Links setting the date range to this year, last year or the last 12 months (whole months)."""
+    first = today.year * 12 + today.month - 1 - 11  # the month eleven months back, counted from year 0
+    start_12 = date(first // 12, first % 12 + 1, 1)
+    ranges = (("This year", date(today.year, 1, 1), date(today.year, 12, 31)),
+              ("Last year", date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)),
+              ("Last 12 months", start_12, today))
+    out = []
+    for text, start, end in ranges:
+        active = (state.date_from, state.date_to) == (start, end)
+        href = "/" + url_from_state(replace(state, date_from=start, date_to=end, page=1))
+        out.append(dcc.Link(text, href=href, className="preset" + (" active" if active else "")))
+    return out

@@ -13,6 +13,13 @@ SORT = "sort"
 DATE_FROM = "date-from"
 DATE_TO = "date-to"
 CLEAR_ALL = "clear-all"
+FILTERS_OPEN = "filters-open"  # the phone's filter drawer
+FILTERS_CLOSE = "filters-close"
+DATE_PRESETS = "date-presets"
+HISTOGRAM = "date-histogram"  # items per month of the results, an SVG image
+DATE_RANGE = "date-range"  # the slider under it: two handles, whole months
+HISTOGRAM_MONTHS = "histogram-months"  # {"first": "2020-03", "n": 58}: the slider's months
+CHIPS = "chips"  # the active filters, each removable, above the results
 
 SIDEBAR = "sidebar"
 FACETS = "facets"
@@ -28,7 +35,12 @@ ITEM = "item"
 
 TRENDS_VIEW = "trends-view"
 KEY_NUMBERS = "key-numbers"
+TRENDS_GRID = "trends-grid"  # the figures' cards, mounted the first time Trends is shown
+TRENDS_MOUNTED = "trends-mounted"
+TRENDS_DRAWN = "trends-drawn"  # the trends_key of the figures on screen
 GRAPH = "graph"  # pattern-matching type: {"type": GRAPH, "figure": name}
+SUBTITLE = "figure-subtitle"  # pattern-matching type: {"type": SUBTITLE, "figure": name}
+NARROW = "narrow"  # true on a phone-sized window (figures tighten their type)
 FIGURE_EXPORT = "figure-export"  # pattern-matching type: {"type": ..., "figure": name, "fmt": "svg"|"png"}
 
 EXPORT_CSV = "export-csv"

@@ -10,7 +10,7 @@ from indexer.analytics.frames import frames_for
 from indexer.search import QueryError, SearchIndex, SearchRequest
 
 from . import components as C
-from . import itemview, trends
+from . import histogram, itemview, trends
 from .state import State, to_request
 from .vocab import notice_for, partner_types
 
@@ -25,6 +25,7 @@ class SearchPanel:
     page: int = 1
     facets: list = field(default_factory=list)
     years: list = field(default_factory=list)
+    histogram: dict = field(default_factory=lambda: histogram.histogram({}, State()))
 
 
 def visibility(state: State) -> tuple[dict, dict, dict, dict]:
@@ -53,7 +54,16 @@ def search_panel(index: SearchIndex, state: State) -> SearchPanel:
     return SearchPanel(
         status=C.status_line(state, result), results=body,
         pages=max(1, math.ceil(result.total / result.request.per_page)), page=result.request.page,
-        facets=C.facet_panel(state, result.facets, partner_types()), years=report_years(index))
+        facets=C.facet_panel(state, result.facets, partner_types()), years=report_years(index),
+        histogram=histogram.histogram(results_by_month(index, state), state))
+
+
+def results_by_month(index: SearchIndex, state: State) -> dict[str, int]:
+    """Items per month under the query and filters, whatever the dates (so the range can widen)."""
+    try:
+        return index.counts(to_request(replace(state, date_from=None, date_to=None, page=1)), "month")[1]
+    except QueryError:
+        return {}
 
 
 def _query_error(index: SearchIndex, state: State, exc: QueryError) -> SearchPanel:
@@ -74,18 +84,20 @@ def report_years(index: SearchIndex) -> list[dict]:
     return [{"label": y, "value": y} for y in sorted(counts, reverse=True)]
 
 
-def trends_panel(index: SearchIndex, state: State) -> tuple[list, list | None, Any]:
-    """(key number cards, screen figures in trends.FIGURES order or None, an error)."""
+def trends_panel(index: SearchIndex, state: State, narrow: bool = False) -> tuple[list, list | None, list, Any]:
+    """(key number cards, screen figures in trends.FIGURES order or None, their subtitles, an error)."""
     try:
         frames = frames_for(index, to_request(state), partner_types())
     except QueryError as exc:
-        return [], None, C.alert(str(exc), title="This query cannot be answered:")
+        return [], None, [], C.alert(str(exc), title="This query cannot be answered:")
     figures = trends.figures_for(frames, state.date_from, state.date_to)
+    subtitles = [trends.subtitle_of(fig) for fig in figures.values()]
     return (trends.key_number_cards(trends.key_numbers(frames)),
-            [trends.for_screen(fig, name) for name, fig in figures.items()], None)
+            [trends.for_screen(fig, name, narrow) for name, fig in figures.items()], subtitles, None)
 
 
 def item_panel(index: SearchIndex, state: State) -> list:
     item = index.get(state.item) if state.item else None
     similar = index.similar(state.item) if item else []
-    return itemview.item_page(state, item, similar)
+    marks = index.highlighted(state.q, item.title, item.body) if item else ((), ())
+    return itemview.item_page(state, item, similar, marks)

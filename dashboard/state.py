@@ -157,6 +157,20 @@ def changed(state: State, control: str, value: Any) -> State:
     return CONTROLS[control](state, value)
 
 
+def histogram_dates(state: State, value: Any) -> tuple[date | None, date | None]:
+    """The dates the histogram's slider means: value is (its months, its two handles)."""
+    from .histogram import range_dates  # histogram imports State from here
+
+    months, span = value if isinstance(value, (tuple, list)) and len(value) == 2 else (None, None)
+    return range_dates(months, span, state)
+
+
+def _with_dates(state: State, dates: tuple[date | None, date | None]) -> State:
+    if dates == (state.date_from, state.date_to):
+        return state
+    return replace(state, date_from=dates[0], date_to=dates[1], page=1)
+
+
 def _text(value: Any) -> str:
     return (value or "")[:MAX_QUERY_CHARS] if isinstance(value, str) else ""
 
@@ -170,5 +184,6 @@ CONTROLS = {
     "page": lambda s, v: replace(s, page=_page(str(v)) if v else 1),
     "view": lambda s, v: replace(s, view=v, item=None, page=1) if v in ("search", "trends") and v != s.view else s,
     "clear": lambda s, v: cleared(s),
+    "range": lambda s, v: _with_dates(s, histogram_dates(s, v)),
     "click": apply_click,
 }

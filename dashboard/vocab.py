@@ -8,7 +8,8 @@ from indexer.analytics import palette
 from indexer.search.index_dir import Manifest
 from indexer.sample.marker import sample_notice
 
-FACET_TITLES = {"category": "Category", "theme": "Theme", "partner": "Partner", "place": "Place", "year": "Year"}
+FACET_TITLES = {"category": "Category", "theme": "Theme", "partner": "Partner", "place": "Place", "person": "People",
+                "year": "Year"}
 
 
 @lru_cache(maxsize=1)

@@ -153,7 +153,20 @@ def _with_note(subtitle: str, note: str) -> str:
 
 def _monthly(trace_args: dict) -> dict:
     # Bars and points sit in the middle of their month, not on its first day.
-    return {**trace_args, "xperiod": "M1", "xperiodalignment": "middle"}
+    out = {**trace_args, "xperiod": "M1", "xperiodalignment": "middle"}
+    if len(out["x"]) == 1:  # plotly sizes bars and cells by the gap between months: one month has none
+        out.update(_one_month(out))
+    return out
+
+
+def _one_month(trace_args: dict) -> dict:
+    start = pd.Timestamp(trace_args["x"][0])
+    days = (start + pd.DateOffset(months=1) - start).days
+    if trace_args["type"] == "bar":
+        return {"width": days * 0.85 * 86_400_000}  # milliseconds on a date axis
+    if trace_args["type"] == "heatmap":  # one column: give its two edges instead of its middle
+        return {"x": [start, start + pd.DateOffset(months=1)], "xperiod": None, "xperiodalignment": None}
+    return {}
 
 
 # --------------------------------------------------------------------------- figures

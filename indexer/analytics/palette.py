@@ -91,6 +91,29 @@ def category_color(cid: str) -> str:
     return CATEGORY_COLORS.get(cid, FALLBACK_COLOR)
 
 
+def relative_luminance(color: str) -> float:
+    """WCAG 2 relative luminance of a #RRGGBB colour."""
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    red, green, blue = (linear(int(color[i:i + 2], 16)) for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    high, low = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def badge_colors(cid: str) -> tuple[str, str]:
+    """(text, background) of a category's badge on screen: the category's own colour behind
+    black or white text, whichever contrasts more (one of them always reaches 4.58:1, above
+    WCAG AA's 4.5:1 for normal text). Figures keep their colour-blind palette as it is."""
+    background = category_color(cid)
+    text = max(("#000000", "#FFFFFF"), key=lambda t: contrast_ratio(t, background))
+    return text, background
+
+
 def category_pattern(cid: str) -> str:
     return CATEGORY_PATTERNS.get(cid, "")
 

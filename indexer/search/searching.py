@@ -211,6 +211,19 @@ class SearchIndex:
         item = Item.from_dict(engine.record_of(searcher, docnum))
         return Hit(item, score, fragments(item.title, terms), snippet(item.body, terms))
 
+    def highlighted(self, query: str, *texts: str) -> tuple[tuple[Fragment, ...], ...]:
+        """Each text cut into fragments, the words `query` matches marked as a search marks
+        them in snippets (an empty or unreadable query marks nothing)."""
+        terms: frozenset[str] = frozenset()
+        if query.strip():
+            snap, borrowed = self._open()
+            with borrowed as searcher:
+                try:
+                    terms = engine.matched_terms(searcher, engine.parse_query(snap.ix, query))
+                except QueryError:
+                    pass
+        return tuple(fragments(text, terms) for text in texts)
+
     # ------------------------------------------------------------------ items
 
     def get(self, item_id: str) -> Item | None:

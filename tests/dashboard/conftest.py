@@ -2,9 +2,15 @@
 hand-written bulletin whose item carries script and image tags in its text."""
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
+
+CHROMIUM = os.environ.get("BULLETINS_CHROMIUM", "/usr/bin/chromium")  # Debian's; another path by env
+INSTALL_CHROMIUM = "apt-get install chromium"
+MISSING = "browser test skipped, Chromium is missing"  # the skip reason's start, counted below
 
 MALICIOUS_TITLE = "Xylophone delegation <script>alert(1)</script> met <img src=x onerror=alert(1)> the Ombudsman"
 MALICIOUS_BODY = ("A xylophone delegation visited the Office. <script>alert(1)</script> The guests brought "
@@ -60,3 +66,25 @@ def dash_index(dash_index_root, dash_aliases):
     from indexer.search import SearchIndex
 
     return SearchIndex(dash_index_root, dash_aliases)
+
+
+def chromium_path() -> str | None:
+    return CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+
+
+def browser_unavailable(reason: str) -> None:
+    """Skip a browser test saying what to install; in CI (CI set) fail instead, so a CI run
+    cannot pass without its browser tests."""
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run in CI: {reason}")
+    pytest.skip(f"{MISSING}: {reason}" if "Chromium" not in reason else f"{MISSING}: {INSTALL_CHROMIUM}")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Every browser test skipped for want of Chromium reported at one place, so pytest's
+    summary folds them into one line: "SKIPPED [N] ...: apt-get install chromium"."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and isinstance(report.longrepr, tuple) and report.longrepr[2].startswith(f"Skipped: {MISSING}"):
+        report.longrepr = (__file__, browser_unavailable.__code__.co_firstlineno, report.longrepr[2])

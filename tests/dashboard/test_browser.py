@@ -10,7 +10,6 @@ import json
 import logging
 import os
 import re
-import shutil
 import struct
 import threading
 import zipfile
@@ -25,9 +24,8 @@ from dashboard.app import create_app
 from indexer.analytics import palette
 from indexer.analytics.figures import FIGURES
 
-from .conftest import MALICIOUS_TITLE
+from .conftest import MALICIOUS_TITLE, browser_unavailable, chromium_path
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
@@ -42,21 +40,16 @@ DOWNLOAD_TIMEOUT = 60_000  # ms: kaleido starts its own Chromium for the first f
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests cannot run in CI: {reason}")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def chromium_browser():
-    path = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    path = chromium_path()
     if not path:
-        _unavailable("Chromium is missing: apt-get install chromium")
+        browser_unavailable("Chromium is missing")
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import expect, sync_playwright
     except ImportError:
-        _unavailable("Playwright is missing: pip install 'playwright>=1.45'")
+        browser_unavailable("Playwright is missing: pip install 'playwright>=1.45'")
+    expect.set_options(timeout=TIMEOUT)  # every expect waits as long as actions do: CI is busy
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"])
         yield b
@@ -151,7 +144,7 @@ def test_ticking_a_partner_filters_results_and_changes_category_counts(ui, app_u
     expect_total(page, api(ui, app_url)["total"])
     before = facet_counts(page, "category")
     first = page.locator("#facet-card-partner .form-check").first
-    partner = first.locator(".facet-name").inner_text()
+    partner = first.locator("input").get_attribute("value")
     first.locator("input").check()
     expect(page).to_have_url(re.compile(r"partner="))
     expect_total(page, api(page, app_url, partner=partner)["total"])
@@ -253,7 +246,14 @@ def test_the_report_pack_covers_the_whole_year_whatever_the_query_and_filters(ui
     assert whole_year > 0 and api(page, app_url, q=filters["q"], year=year)["total"] == 0
     expect(page.locator(f"#report-year option[value='{year}']")).to_have_count(1)  # offered all the same
     page.select_option("#report-year", year)
-    name, data = download(page, page.locator("#report-button"))
+    button = page.locator("#report-button")
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
+        button.click()
+        expect(button).to_have_text("Building the pack…")  # a state while it builds (seconds)
+        expect(button).to_be_disabled()
+    name, data = info.value.suggested_filename, Path(info.value.path()).read_bytes()
+    expect(button).to_have_text("Download .zip")
+    expect(button).to_be_enabled()
     assert name == f"annual-report-{year}.zip"
     pack = zipfile.ZipFile(io.BytesIO(data))
     figures = {f"figures/{f}.{fmt}" for f in FIGURES for fmt in ("svg", "png")}
@@ -299,7 +299,142 @@ def test_item_view_shows_the_item_and_similar_items(ui, app_url):
     expect(page).to_have_url(re.compile(r"view=item&id="))
     expect(page.locator(".item-title")).to_have_text(title)
     expect(page.locator(".fields")).to_contain_text("Bulletin")
+    expect(page.locator(".item-body mark").first).to_have_text(re.compile("child", re.I))  # the query's words
+    expect(page.locator(".fields")).to_contain_text(re.compile(r"\b\d{1,2} [A-Z][a-z]+ \d{4}\b"))  # 5 March 2024
     page.locator("#item-view .list-group-item").first.wait_for()
     _screenshot(page, "item.png")
     page.locator("#back-to-results").click()
     expect(page.locator(".result-title").first).to_have_text(title)
+
+
+def test_clear_all_empties_the_search_box_and_exports_everything(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?q=ICRC&year=2024")
+    expect_total(page, api(page, app_url, q="ICRC", year="2024")["total"])
+    expect(page.locator("#query")).to_have_value("ICRC")
+    page.locator("#clear-all").click()
+    everything = api(page, app_url)["total"]
+    expect_total(page, everything)
+    expect(page.locator("#query")).to_have_value("")
+    expect(page).not_to_have_url(re.compile(r"q=ICRC"))
+    _, data = download(page, page.locator("#export-csv"))
+    assert len(list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))) == everything
+
+
+def _trends(page, app_url, query: str = "") -> None:
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?view=trends" + query)
+    expect(page.locator(".kn-value").first).not_to_have_text("")
+    page.wait_for_function("document.querySelectorAll('#card-month_category_heatmap .hm, "
+                           "#card-month_category_heatmap .heatmaplayer image').length > 0")
+
+
+def test_clicking_a_heatmap_cell_filters_by_its_month_and_category(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    _trends(page, app_url)
+    card = page.locator("#card-month_category_heatmap")
+    card.scroll_into_view_if_needed()
+    box = card.locator(".nsewdrag").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + 4)  # the top row: the most frequent category
+    expect(page).to_have_url(re.compile(r"category=[a-z_]+.*from=\d{4}-\d\d-01&to=\d{4}-\d\d-\d\d"))
+    category, start, end = re.search(r"category=([a-z_]+).*from=([\d-]+)&to=([\d-]+)", page.url).groups()
+    assert start[:7] == end[:7]
+    expect(page.locator("#date-from")).to_have_value(start)
+    expected = api(page, app_url, category=category, **{"from": start, "to": end})["total"]
+    expect(page.locator(".kn-value").first).to_have_text(f"{expected:,}")
+
+
+def test_a_one_month_chart_draws_wide_bars_and_cells(ui, app_url):
+    page = ui
+    month = "2023-03"  # the hand-written bulletin of the test corpus
+    _trends(page, app_url, f"&from={month}-01&to={month}-31")
+    page.wait_for_function("document.querySelectorAll('#card-activity_by_month .barlayer .point path').length > 0")
+    plot = page.locator("#card-activity_by_month .nsewdrag").first.bounding_box()
+    bars = [b for b in (p.bounding_box() for p in page.locator("#card-activity_by_month .barlayer .point path").all()) if b]
+    assert bars and min(b["width"] for b in bars) > plot["width"] / 3
+    heat = page.locator("#card-month_category_heatmap .nsewdrag").first.bounding_box()
+    cells = page.locator("#card-month_category_heatmap .hm, #card-month_category_heatmap .heatmaplayer image").first
+    assert cells.bounding_box()["width"] > heat["width"] / 2
+
+
+def test_the_search_page_weighs_under_1_5_mb_and_fetches_no_plotly(ui, app_url):
+    page = ui
+    fetched: list[tuple[str, int]] = []
+    page.on("requestfinished", lambda r: fetched.append((r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
+    page.goto(app_url + "?q=children")
+    expect_total(page, api(page, app_url, q="children")["total"])
+    page.wait_for_load_state("networkidle")
+    assert not [url for url, _ in fetched if "plotly" in url]  # plotly.js (4.8 MB) comes with Trends only
+    assert sum(size for _, size in fetched) <= 1_500_000
+
+
+def test_every_facet_value_is_reachable_through_show_all_and_the_filter_box(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url)
+    expect_total(page, api(page, app_url)["total"])
+    card = page.locator("#facet-card-place")
+    options = card.locator(".form-check")
+    expect(options.locator("visible=true")).to_have_count(12)
+    hidden = options.nth(options.count() - 1)  # the least frequent place, past the first 12
+    place = hidden.locator("input").get_attribute("value")
+    expect(hidden).to_be_hidden()
+    card.locator(".facet-filter").fill(place)
+    expect(hidden).to_be_visible()
+    expect(options.locator("visible=true")).to_have_count(1)
+    hidden.locator("input").check()
+    expect(page).to_have_url(re.compile(r"place="))
+    expect_total(page, api(page, app_url, place=place)["total"])
+    expect(card.locator(".facet-filter")).to_have_value(place)  # the box keeps its words after the redraw
+    card.locator(".facet-filter").fill("")
+    card.get_by_role("button", name=re.compile("Show all")).click()
+    expect(options.locator("visible=true")).to_have_count(options.count())
+    expect(page.locator("#facet-card-person")).to_be_visible()  # people, beside the other facets
+
+
+def test_dragging_the_date_histogram_sets_a_range_of_whole_months_in_the_url(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?q=children")
+    expect_total(page, api(page, app_url, q="children")["total"])
+    expect(page.locator("#date-histogram")).to_have_attribute("alt", re.compile(r"Items per month, \w+ \d{4} to"))
+    handle = page.locator("#date-range [role=slider]").first
+    track = page.locator("#date-range").bounding_box()
+    box = handle.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(track["x"] + track["width"] * 0.5, box["y"] + box["height"] / 2, steps=8)
+    page.mouse.up()
+    expect(page).to_have_url(re.compile(r"from=\d{4}-\d\d-01"))
+    start = re.search(r"from=([\d-]+)", page.url).group(1)
+    assert "to=" not in page.url  # the right handle stayed at the end: the range stays open
+    expect(page.locator("#date-from")).to_have_value(start)
+    expect_total(page, api(page, app_url, q="children", **{"from": start})["total"])
+    expect(page.locator(".chip", has_text="From")).to_be_visible()  # and a chip to remove it
+
+
+def test_back_on_trends_with_the_same_filters_the_figures_are_not_redrawn(ui, app_url):
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?view=trends&partner=ICRC")
+    expect(page.locator(".kn-value").first).to_have_text(f"{api(page, app_url, partner='ICRC')['total']:,}")
+    page.locator("#card-year_over_year .barlayer .point path").first.wait_for(state="attached")
+    page.locator("#view-tabs label", has_text="Search").click()
+    expect(page).not_to_have_url(re.compile("view=trends"))
+    def trends_answer(response) -> bool:  # the trends callback, asked about the trends view again
+        if "_dash-update-component" not in response.url:
+            return False
+        body = json.loads(response.request.post_data or "{}")
+        return "key-numbers" in body.get("output", "") and "view=trends" in body["inputs"][0]["value"]
+    with page.expect_response(trends_answer) as answer:
+        page.locator("#view-tabs label", has_text="Trends").click()
+    assert answer.value.status == 204  # nothing sent: the figures on screen still hold
+    expect(page.locator("#card-year_over_year .barlayer .point path").first).to_be_attached()

@@ -84,7 +84,7 @@ def test_facets_show_counts_and_keep_selected_values():
     text = strings(panel)
     assert "Event" in text and "5" in text and "Case" in text and "0" in text
     options = [n for n in walk(panel) if hasattr(n, "options")][0]
-    assert [o["value"] for o in options.options] == ["event", "meeting", "case"]
+    assert [o["value"] for o in options.options] == ["case", "event", "meeting"]  # the selected first
     assert options.value == ["case"]
 
 
@@ -132,3 +132,67 @@ def test_no_index_names_the_command(tmp_path):
 def test_sample_notice(dash_index):
     banner = render.notices(dash_index)
     assert banner and "GENERATED SAMPLE DATA" in " ".join(strings(banner))
+
+
+def _wcag_contrast(first: str, second: str) -> float:
+    """WCAG 2.x contrast ratio, computed here from the definition (not with palette's helper)."""
+    def luminance(color: str) -> float:
+        channels = [int(color.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_every_category_badge_reads_at_wcag_aa_contrast():
+    from indexer.analytics import palette
+
+    for cid in (*palette.CATEGORY_COLORS, "unheard_of"):
+        badge = C.category_badge(cid)
+        text, background = badge.style["color"], badge.style["backgroundColor"]
+        assert _wcag_contrast(text, background) >= 4.5, (cid, text, background)
+    # the figures keep the colour-blind palette: the badge's background is the category's colour
+    assert C.category_badge("meeting").style["backgroundColor"] == palette.CATEGORY_COLORS["meeting"]
+
+
+def test_facet_options_carry_one_component_each_and_every_value():
+    counts = {f"Place {n:02d}": 100 - n for n in range(30)}
+    options = C.facet_options("place", counts, ["Place 29"])
+    assert [o["value"] for o in options] == ["Place 29", *(f"Place {n:02d}" for n in range(29))]
+    name, count = options[1]["label"]
+    assert name == "Place 00" and count.children == "100"
+    card = C.facet_card("place", counts, [])
+    assert len([n for n in walk(card) if hasattr(n, "options")][0].options) == 30  # all reachable
+    assert "Show all 30" in [getattr(n, "children", None) for n in walk(card)]
+    assert not [n for n in walk(C.facet_card("year", {"2024": 3}, [])) if "facet-more" in (getattr(n, "className", "") or "")]
+
+
+def test_the_people_facet_stands_beside_the_others(dash_index):
+    facets = dash_index.search(SearchRequest()).facets
+    panel = C.facet_panel(State(), facets, {})
+    assert [card.id for card in panel][-2:] == ["facet-card-person", "facet-card-year"]
+
+
+def test_the_item_body_keeps_its_paragraphs_and_marks_the_query_words(dash_index):
+    from dashboard.itemview import paragraphs
+
+    body = "First visit of a xylophone band.\n\nThe second paragraph, about children."
+    marks = dash_index.highlighted("xylophone OR children", body)[0]
+    out = paragraphs(body, marks)
+    assert len(out) == 2
+    assert [m.children for m in walk(out) if isinstance(m, html.Mark)] == ["xylophone", "children"]
+    assert "".join(strings(out[0])) == "First visit of a xylophone band."
+    assert [strings(p) for p in paragraphs(body)] == [["First visit of a xylophone band."], ["The second paragraph, about children."]]
+    assert not any(f.hit for f in dash_index.highlighted("*", "a xylophone")[0])  # unanswerable: nothing marked
+
+
+def test_a_trends_update_stays_lean(dash_index):
+    import json
+
+    from dashboard.state import state_from_url
+
+    _, figures, subtitles, error = render.trends_panel(dash_index, state_from_url("?view=trends"))
+    assert error is None and len(subtitles) == len(figures)
+    activity = json.loads(figures[0].to_json())["data"][0]
+    assert activity["x"][0].count("-") == 2 and "T" not in activity["x"][0]  # 2024-03-01, not a timestamp
+    assert isinstance(activity["customdata"][0], str) and activity["customdata"][0].startswith("category=")

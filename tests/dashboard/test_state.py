@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from dashboard import ids
-from dashboard.callbacks import facet_selection, next_search
+from dashboard.callbacks import KEEP, control_values, query_box_after, facet_selection, next_search
 from dashboard.state import State, apply_click, changed, cleared, state_from_url, to_request, url_from_state, with_facet
 
 
@@ -106,3 +106,43 @@ def test_next_search_from_controls_facets_and_clicks():
     assert next_search("?view=trends", click, {}, []) == "?category=event&from=2024-03-01&to=2024-03-31&view=trends"
     typed = [{"id": ids.QUERY, "prop": "value", "value": "prison"}]
     assert next_search("?q=visit&page=2", typed, {"q": "prison"}, []) == "?q=prison"
+
+
+def test_a_heatmap_click_filters_by_its_cell_month_and_category():
+    # dcc.Graph hands a heatmap cell's x and y back, without its customdata
+    cell = [{"id": {"type": ids.GRAPH, "figure": "month_category_heatmap"}, "prop": "clickData",
+             "value": {"points": [{"curveNumber": 0, "x": "2024-03-01", "y": "cooperation", "z": 2}]}}]
+    assert next_search("?view=trends&q=visit", cell, {}, []) == \
+        "?q=visit&category=cooperation&from=2024-03-01&to=2024-03-31&view=trends"
+    nonsense = [{**cell[0], "value": {"points": [{"x": None, "y": 3}]}}]
+    assert next_search("?view=trends", nonsense, {}, []) == "?view=trends"
+
+
+def test_clear_all_empties_the_query_box_and_nothing_else_does():
+    clear = [{"id": ids.CLEAR_ALL, "prop": "n_clicks", "value": 1}]
+    assert next_search("?q=ICRC&year=2024&view=trends", clear, {}, []) == "?view=trends"
+    assert query_box_after(clear) == ""
+    assert query_box_after([{"id": ids.QUERY, "prop": "value", "value": "ICRC"}]) is KEEP
+    # the controls wrote this URL: the box is left to the typist; navigation sets it
+    assert control_values("?q=ICRC", "?q=ICRC")[0] is KEEP
+    assert control_values("?q=ICRC", "?q=other")[0] == "ICRC"
+
+
+def test_a_lean_click_on_a_bar_or_a_theme_point_filters_by_its_month_too():
+    bar = [{"id": {"type": ids.GRAPH, "figure": "activity_by_month"}, "prop": "clickData",
+            "value": {"points": [{"x": "2024-03-01", "customdata": "category=event"}]}}]
+    assert next_search("?view=trends", bar, {}, []) == "?category=event&from=2024-03-01&to=2024-03-31&view=trends"
+    line = [{"id": {"type": ids.GRAPH, "figure": "themes_over_time"}, "prop": "clickData",
+             "value": {"points": [{"x": "2024-02-01", "customdata": "theme=children"}]}}]
+    assert next_search("", line, {}, []) == "?theme=children&from=2024-02-01&to=2024-02-29"
+    total = [{**bar[0], "value": {"points": [{"x": "2024-03-01", "customdata": ""}]}}]
+    assert next_search("?view=trends", total, {}, []) == "?from=2024-03-01&to=2024-03-31&view=trends"
+
+
+def test_the_trends_figures_depend_on_the_query_filters_and_dates_only():
+    from dashboard.callbacks import trends_key
+
+    base = state_from_url("?q=visit&category=event&from=2024-01-01&view=trends")
+    assert trends_key(base) == trends_key(state_from_url("?q=visit&category=event&from=2024-01-01&page=3&sort=oldest"))
+    assert trends_key(base) != trends_key(state_from_url("?q=visit&from=2024-01-01&view=trends"))
+    assert trends_key(base) != trends_key(state_from_url("?q=visit&category=event&view=trends"))

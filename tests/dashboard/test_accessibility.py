@@ -1,0 +1,119 @@
+"""The dashboard for keyboard, screen-reader and phone users, in headless Chromium:
+axe-core finds no serious or critical violation on each view, the skip link reaches the
+first result in a few Tab presses, and on a 390 x 844 phone the results come first."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .test_browser import TIMEOUT, api, app_url, chromium_browser, expect_total, ui  # noqa: F401  (fixtures)
+
+PHONE = {"width": 390, "height": 844}
+MAX_TABS = 5
+
+
+def axe_problems(page) -> list[str]:
+    """One line per serious or critical axe-core violation on the page as it is."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        pytest.skip("axe-playwright-python is missing: pip install 'axe-playwright-python>=0.1.4'")
+    violations = Axe().run(page).response["violations"]
+    return [f"{v['impact']} {v['id']}: {v['nodes'][0]['target']} {v['help']}"
+            for v in violations if v["impact"] in ("serious", "critical")]
+
+
+def _item_id(page, app_url) -> str:  # noqa: F811
+    return api(page, app_url, q="children")["hits"][0]["id"]
+
+
+@pytest.mark.parametrize("view", ["search", "trends", "item", "query error", "no such item"])
+def test_each_view_has_no_serious_accessibility_violation(ui, app_url, view):  # noqa: F811
+    page = ui
+    from playwright.sync_api import expect
+
+    if view == "search":
+        page.goto(app_url + "?q=children&partner=ICRC")
+        expect_total(page, api(page, app_url, q="children", partner="ICRC")["total"])
+    elif view == "trends":
+        page.goto(app_url + "?view=trends")
+        expect(page.locator(".kn-value").first).to_have_text(f"{api(page, app_url)['total']:,}")
+        page.locator("#card-year_over_year .barlayer .point path").first.wait_for(state="attached")
+    elif view == "item":
+        page.goto(app_url + "?view=item&id=" + _item_id(page, app_url))
+        page.locator("#item-view .list-group-item").first.wait_for()
+    elif view == "query error":
+        page.goto(app_url + "?q=*")
+        expect(page.locator("#query-error")).to_be_visible()
+    else:
+        page.goto(app_url + "?view=item&id=nothing-here")
+        expect(page.locator("#item-view")).to_contain_text("no item with id")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").count() == 1 and page.locator("main").count() == 1
+    assert axe_problems(page) == []
+
+
+def test_the_skip_link_reaches_the_first_result_in_a_few_tab_presses(ui, app_url):  # noqa: F811
+    page = ui
+    page.goto(app_url + "?q=children")
+    expect_total(page, api(page, app_url, q="children")["total"])
+    in_first_result = "() => !!document.activeElement.closest('#result-0')"
+    presses = 0
+    while not page.evaluate(in_first_result) and presses < 40:
+        page.keyboard.press("Tab")
+        presses += 1
+        if page.evaluate("document.activeElement.classList.contains('skip-link')"):
+            page.keyboard.press("Enter")  # follow the skip link (an Enter, not a Tab)
+    assert page.evaluate(in_first_result), f"no result focused after {presses} Tab presses"
+    assert presses <= MAX_TABS
+
+
+@pytest.fixture
+def phone(chromium_browser):  # noqa: F811
+    context = chromium_browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    yield page
+    context.close()
+
+
+def test_on_a_phone_the_first_result_shows_without_scrolling_and_filters_open_as_a_drawer(phone, app_url):  # noqa: F811
+    page = phone
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?q=children")
+    expect_total(page, api(page, app_url, q="children")["total"])
+    first = page.locator("#result-0 .result-title")
+    box = first.bounding_box()
+    assert box["y"] + box["height"] <= PHONE["height"] and page.evaluate("window.scrollY") == 0
+    facets = page.locator("#facet-card-category")
+    expect(facets).not_to_be_in_viewport()
+    page.get_by_role("button", name="Filters", exact=True).click()
+    expect(facets).to_be_in_viewport()
+    facets.locator("input").first.check()
+    expect(page).to_have_url(re.compile(r"category="))
+    page.get_by_role("button", name="Show results").click()
+    expect(facets).not_to_be_in_viewport()
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and \
+        a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+
+
+def test_on_a_phone_trends_charts_are_readable_and_clear_of_their_legends(phone, app_url):  # noqa: F811
+    page = phone
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?view=trends")
+    expect(page.locator(".kn-value").first).to_have_text(f"{api(page, app_url)['total']:,}")
+    page.locator("#card-year_over_year .barlayer .point path").first.wait_for(state="attached")
+    for card in page.locator(".figure-col").all():
+        name = card.get_attribute("id")
+        panels = [p.bounding_box() for p in card.locator(".nsewdrag").all()]
+        # one plot fills most of the phone's width; small multiples (themes) stay three across
+        wide = 90 if len(panels) > 1 else 200
+        assert all(p["width"] >= wide and p["height"] >= 100 for p in panels), (name, panels)
+        for legend in card.locator(".legend").all():
+            assert not any(_overlap(p, legend.bounding_box()) for p in panels), name

@@ -1,0 +1,47 @@
+"""The date histogram over the results: its bars, its slider's handles for the page's dates,
+and the dates a move of the handles writes to the URL."""
+from __future__ import annotations
+
+import base64
+from datetime import date
+
+from dashboard.callbacks import next_search
+from dashboard import ids
+from dashboard.histogram import histogram, month_list, range_dates
+from dashboard.state import State, state_from_url
+
+MONTHS = {"2023-11": 3, "2023-12": 0, "2024-01": 5, "2024-02": 1}
+
+
+def test_month_list_runs_across_years():
+    assert month_list("2023-11", 4) == ["2023-11", "2023-12", "2024-01", "2024-02"]
+
+
+def test_the_histogram_draws_a_bar_per_month_and_sets_the_handles_to_the_dates():
+    out = histogram(MONTHS, State(date_from=date(2023, 12, 5), date_to=date(2024, 1, 31)))
+    svg = base64.b64decode(out["src"].split(",", 1)[1]).decode("ascii")
+    assert svg.count("h8V48") == 3 and 'viewBox="0 0 40 48"' in svg  # four months, December empty
+    assert svg.count("<path") == 2 and "M20 0h8" in svg  # two colours; January the tallest
+    assert out["max"] == 3 and out["value"] == [1, 2]
+    assert out["months"] == {"first": "2023-11", "n": 4}
+    assert "November 2023 to February 2024: 9 items" in out["alt"]
+    assert histogram(MONTHS, State())["value"] == [0, 3]
+    assert histogram({}, State())["max"] == 0
+
+
+def test_moving_the_handles_writes_whole_months_and_the_ends_open_the_range():
+    months = {"first": "2023-11", "n": 4}
+    assert range_dates(months, [1, 2], State()) == (date(2023, 12, 1), date(2024, 1, 31))
+    assert range_dates(months, [0, 3], State(date_from=date(2024, 1, 1))) == (None, None)
+    # handles showing the months of typed dates leave those dates as typed
+    typed = State(date_from=date(2023, 12, 5), date_to=date(2024, 1, 20))
+    assert range_dates(months, [1, 2], typed) == (typed.date_from, typed.date_to)
+    assert range_dates(None, [1, 2], typed) == (typed.date_from, typed.date_to)
+
+
+def test_the_slider_writes_the_url_like_every_other_control():
+    span = [{"id": ids.DATE_RANGE, "prop": "value", "value": [2, 3]}]
+    months = {"first": "2023-11", "n": 4}
+    new = next_search("?q=visit&page=3", span, {"range": (months, [2, 3])}, [])
+    assert new == "?q=visit&from=2024-01-01"
+    assert state_from_url(new).date_to is None
