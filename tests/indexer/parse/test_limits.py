@@ -78,7 +78,11 @@ BOMB = textwrap.dedent('''
         print("parsed")
     except BulletinError as exc:
         print(exc)
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+    # VmHWM is this process's own peak: ru_maxrss would also count the parent's memory that
+    # Linux carries over when the parent forks (or vforks) and the child execs
+    status = Path("/proc/self/status")
+    hwm = [l.split()[1] for l in status.read_text().splitlines() if l.startswith("VmHWM:")] if status.exists() else []
+    print(int(hwm[0]) // 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 ''')
 
 

@@ -27,13 +27,27 @@ def test_the_vocabulary_counts_items_and_survives_a_round_trip(tmp_path):
     assert Vocabulary.load(tmp_path / "elsewhere") is None
 
 
+def _letter_runs(text: str) -> set[str]:
+    """Words as a reader counts them, written apart from the code under test: runs of
+    letters of three or more, lower-cased (digits, apostrophes and hyphens split words)."""
+    runs, current = set(), []
+    for ch in text.lower() + " ":
+        if ch.isalpha():
+            current.append(ch)
+            continue
+        if len(current) >= 3:
+            runs.add("".join(current))
+        current = []
+    return runs
+
+
 def test_ingest_saves_the_words_of_every_live_item(built_index, search_index, parsed_items):
     words = Vocabulary.load(IndexDir(built_index).require_current())
-    expected = {}
+    expected: dict[str, int] = {}
     for item in parsed_items:
-        for w in item_words({"title": item["title"], "body": item["body"]}):
+        for w in _letter_runs(item["title"] + " " + item["body"]):
             expected[w] = expected.get(w, 0) + 1
-    assert dict(words.counts) == expected
+    assert len(expected) > 1000 and dict(words.counts) == expected
 
 
 @pytest.mark.parametrize("typo, fixed", [("educaton", "education"), ("monitring", "monitoring"), ("ombudsmn", "ombudsman"),
@@ -74,5 +88,9 @@ def test_an_index_without_a_word_list_still_answers(sample_txt_dir, tmp_path):
     (IndexDir(root).require_current() / FILE_NAME).unlink()
     index = SearchIndex(root)
     result = index.search(SearchRequest("monitring"))
-    assert result.total == 0 and (result.suggestion is None or isinstance(result.suggestion, str))
+    # this index has no Whoosh spelling fields either (ingest stopped writing them), so
+    # nothing can be suggested, and nothing fails
+    assert result.total == 0 and result.suggestion is None
     assert index.search(SearchRequest("ombudsman")).total > 0
+    ingest([folder], root, rebuild=True)  # with the word list back, the same typo is corrected
+    assert SearchIndex(root).search(SearchRequest("monitring")).suggestion == "monitoring"
