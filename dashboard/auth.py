@@ -19,7 +19,7 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import flask_login
 from flask import Flask, abort, jsonify, redirect, request, session
@@ -122,7 +122,7 @@ def _gate(access: Access):
     if user is None:  # the session stays: it holds the sign-in form's token
         if request.path.startswith(("/api/", "/_dash-")):
             return jsonify({"error": "sign in first"}), 401
-        return redirect("/login?next=" + _local(request.full_path))
+        return redirect("/login?next=" + quote(_local(request.full_path), safe=""))
     return None
 
 
@@ -161,6 +161,8 @@ def check_csrf_token() -> None:
 def _local(target: str) -> str:
     """Only a path on this site (never //other.example or a scheme) is a place to go back to."""
     target = (target or "/").rstrip("?")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in target):  # a header cannot carry it (CR/LF)
+        return "/"
     return target if target.startswith("/") and not target.startswith(("//", "/\\")) else "/"
 
 

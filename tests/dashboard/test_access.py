@@ -144,6 +144,16 @@ def test_after_sign_in_only_a_local_path_is_followed(app):
     assert r.headers["Location"] == "/"
 
 
+def test_the_way_back_after_sign_in_keeps_its_query_and_never_breaks_a_header(app):
+    client = _client(app)
+    r = client.get("/?q=children&year=2024")
+    assert r.status_code == 302 and r.headers["Location"] == "/login?next=%2F%3Fq%3Dchildren%26year%3D2024"
+    r = client.get("/%0D%0ASet-Cookie%3A%20x%3D1?category=%E9%B4%A8")  # CR LF in the path (found by the fuzz)
+    assert r.status_code == 302 and r.headers["Location"] == "/login?next=%2F"
+    assert not any(k.lower() == "set-cookie" and v.startswith("x=") for k, v in r.headers.items())
+    assert _sign_in(_client(app), "vera", next_path="/\r\nSet-Cookie: x=1").headers["Location"] == "/"
+
+
 def test_public_serves_reads_and_refuses_changes(dash_index_root):
     client = _client(create_app(dash_index_root, None, Access(public=True)))
     assert client.get("/api/search").status_code == 200

@@ -205,7 +205,7 @@ def _fuzz_worker(url: str, signed_in: bool, deps: list[dict], seed: int, count: 
                 continue
             statuses[r.status_code] += 1
             if r.status_code >= 500:
-                failures.append(f"{method} {path[:120]} -> {r.status_code} {r.text[:200]}")
+                failures.append(f"{method} {path} -> {r.status_code} {r.text[:200]}")
 
 
 PASSWORD = "fuzzing password"
