@@ -88,9 +88,10 @@ def test_an_index_without_a_word_list_still_answers(sample_txt_dir, tmp_path):
     (IndexDir(root).require_current() / FILE_NAME).unlink()
     index = SearchIndex(root)
     result = index.search(SearchRequest("monitring"))
-    # this index has no Whoosh spelling fields either (ingest stopped writing them), so
-    # nothing can be suggested, and nothing fails
-    assert result.total == 0 and result.suggestion is None
+    # without the word list Whoosh reads the index's own (stemmed) terms: a correction that
+    # finds items, if a less readable one ("monitor")
+    assert result.total == 0 and result.suggestion not in (None, "monitring")
+    assert index.search(SearchRequest(result.suggestion)).total > 0
     assert index.search(SearchRequest("ombudsman")).total > 0
     ingest([folder], root, rebuild=True)  # with the word list back, the same typo is corrected
     assert SearchIndex(root).search(SearchRequest("monitring")).suggestion == "monitoring"
