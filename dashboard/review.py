@@ -1,0 +1,165 @@
+"""The Review page (/review): the items whose labels are most in doubt, with the
+evidence `bulletins explain` gives, and a form per item to accept its labels or correct
+them. A decision goes to corrections.toml (read by every enrichment run, so it survives
+re-ingest and --rebuild) and the item is relabelled into a new index generation at once.
+
+Who may decide: editors and admins when sign-in is on; with --public nobody, unless the
+server was started with --allow-edits. Everyone who may read may see the queue."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from flask import Flask, abort, request
+from markupsafe import Markup, escape
+
+from indexer.enrich import Enricher, VocabularyError
+from indexer.enrich.corrections import corrections_path, save_correction
+from indexer.enrich.review import ReviewEntry, review_queue
+from indexer.enrich.taxonomy import CATEGORY_IDS, THEME_IDS
+from indexer.search import SearchRequest
+from indexer.search.index_dir import IndexMissing, IndexUnwritable, IngestBusy
+from indexer.search.relabel import relabel
+
+from . import auth
+
+SHOWN = 50  # items on the page: a reviewer works down from the top
+
+
+def may_edit(access: auth.Access) -> bool:
+    """True when the person asking may change labels."""
+    if access.public:
+        return access.allow_edits
+    user = auth.current_user()
+    return user is not None and user.may("editor")
+
+
+def decision_from_form(form) -> tuple[dict[str, object], bool]:
+    """(changes, accepted) from the review form's fields; only the fields that differ
+    from what the rules gave are changes (an unchanged field keeps following the rules)."""
+    if form.get("action") == "accept":
+        return {}, True
+    changes: dict[str, object] = {}
+    if form.get("category") and form.get("category") != form.get("was_category"):
+        changes["category"] = form["category"]
+    for name in ("themes", "partners", "places"):
+        values = _lines(form.get(name, "").replace(";", "\n"))
+        if values != _lines(form.get(f"was_{name}", "")):
+            changes[name] = values
+    if form.get("date") and form.get("date") != form.get("was_date"):
+        changes["date"] = form["date"]
+    return changes, False
+
+
+def _lines(text: str) -> list[str]:
+    # browsers send a text area's (and a field's) line breaks as CRLF
+    return [v.strip() for v in text.splitlines() if v.strip()]
+
+
+class ReviewQueue:
+    """The queue of one index generation and one corrections.toml, computed once."""
+
+    def __init__(self) -> None:
+        self._key, self._entries, self._lock = None, [], threading.Lock()
+
+    def entries(self, index) -> list[ReviewEntry]:
+        path = corrections_path()
+        key = (index.generation, path.stat().st_mtime_ns if path.exists() else 0)
+        with self._lock:
+            if key != self._key:
+                enricher = Enricher()
+                items = index.matching_items(SearchRequest())
+                self._entries, self._key = review_queue((enricher.analyse(i) for i in items), SHOWN), key
+            return self._entries
+
+
+def register(server: Flask, holder) -> None:
+    queue = ReviewQueue()
+
+    @server.get("/review")
+    def review_page():
+        return _page(holder, queue, "")
+
+    @server.post("/review/<item_id>")
+    def review_decide(item_id: str):
+        if not may_edit(server.config["BULLETINS_ACCESS"]):
+            abort(403, "changing labels needs the editor role (or --allow-edits with --public)")
+        auth.check_csrf_token()
+        message, status = decide(Path(holder.root), item_id, request.form)
+        return _page(holder, queue, message), status
+
+
+def decide(index_root: Path, item_id: str, form) -> tuple[str, int]:
+    """Save one decision and relabel the item; (the message to show, HTTP status)."""
+    changes, accepted = decision_from_form(form)
+    if not changes and not accepted:
+        return f"{item_id}: nothing changed; use Accept to keep the labels as they are", 400
+    try:
+        save_correction(item_id, changes, accepted=accepted, note=form.get("note", "")[:200])
+    except VocabularyError as exc:
+        return f"not saved: {exc}", 400
+    try:
+        relabel(index_root, [item_id])
+    except (IngestBusy, IndexMissing, IndexUnwritable) as exc:
+        return f"{item_id}: saved in corrections.toml; the index shows it after the next ingest ({exc})", 200
+    return f"{item_id}: {'accepted' if accepted else 'corrected'}; counts and charts use it now", 200
+
+
+def _page(holder, queue: ReviewQueue, message: str) -> str:
+    try:
+        entries = queue.entries(holder())
+    except IndexMissing as exc:
+        entries, message = [], str(exc)
+    editable = may_edit(_access())
+    return page_html(entries, editable, message, auth.csrf_token())
+
+
+def _access() -> auth.Access:
+    from flask import current_app
+
+    return current_app.config["BULLETINS_ACCESS"]
+
+
+def page_html(entries: list[ReviewEntry], editable: bool, message: str, token: str) -> str:
+    """The whole page; every piece of bulletin text escaped."""
+    note = Markup('<p class="alert alert-info" role="status">{}</p>').format(message) if message else ""
+    mode = "" if editable else Markup('<p class="text-muted">Read-only: changing labels needs the editor role.</p>')
+    body = Markup("").join(_entry(e, editable, token) for e in entries) or Markup("<p>Nothing to review.</p>")
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Review - Bulletin Explorer</title><link rel="stylesheet" href="/assets/01-bootstrap-5.3.6.min.css"></head>
+<body class="container py-4"><main><h1 class="h3">Review labels</h1>
+<p><a href="/">Back to search</a> · Items whose labels are least certain come first.</p>{note}{mode}
+<ol class="list-unstyled" id="review-queue">{body}</ol></main></body></html>"""
+
+
+def _entry(e: ReviewEntry, editable: bool, token: str) -> Markup:
+    item, fid = e.item, escape(e.item.id)
+    doubts = Markup("").join(Markup("<li>{}</li>").format(d.reason) for d in e.doubts)
+    head = Markup('<h2 class="h6">{} <small class="text-muted">{} · {}</small></h2><ul>{}</ul>'
+                  '<details><summary>Evidence</summary><pre>{}</pre></details>').format(
+        item.title, item.id, item.date.isoformat(), doubts, e.evidence)
+    form = _form(e, token) if editable else Markup("")
+    return Markup('<li class="review-item border rounded p-3 mb-3" data-item="{}">').format(fid) + head + form + Markup("</li>")
+
+
+def _form(e: ReviewEntry, token: str) -> Markup:
+    item, fid = e.item, e.item.id
+    options = Markup("").join(Markup('<option value="{0}"{1}>{0}</option>').format(c, Markup(" selected") if c == item.category else "")
+                              for c in CATEGORY_IDS)
+    fields = [Markup('<label class="form-label" for="category-{0}">Category</label>'
+                     '<select class="form-select form-select-sm" id="category-{0}" name="category">{1}</select>').format(fid, options)]
+    hints = {"themes": "one of: " + ", ".join(THEME_IDS), "partners": "one per line", "places": "one per line"}
+    for name, values in (("themes", item.themes), ("partners", item.partners), ("places", item.places)):
+        fields.append(Markup('<label class="form-label" for="{0}-{1}">{2} <small class="text-muted">({3})</small></label>'
+                             '<textarea class="form-control form-control-sm" id="{0}-{1}" name="{0}" rows="2">{4}</textarea>'
+                             '<input type="hidden" name="was_{0}" value="{4}">').format(
+            name, fid, name.capitalize(), hints[name], "\n".join(values)))
+    fields.append(Markup('<label class="form-label" for="date-{0}">Date</label>'
+                         '<input class="form-control form-control-sm" type="date" id="date-{0}" name="date" value="{1}">'
+                         '<input type="hidden" name="was_date" value="{1}"><input type="hidden" name="was_category" value="{2}">'
+                         '<input type="hidden" name="csrf" value="{3}">').format(fid, item.date.isoformat(), item.category, token))
+    buttons = Markup('<div class="mt-2 d-flex gap-2"><button class="btn btn-sm btn-outline-success" name="action" value="accept">Accept</button>'
+                     '<button class="btn btn-sm btn-primary" name="action" value="save">Save correction</button></div>')
+    return (Markup('<form method="post" action="/review/{}" class="mt-2" aria-label="Decide on {}">').format(fid, item.title)
+            + Markup("").join(fields) + buttons + Markup("</form>"))
