@@ -1,0 +1,96 @@
+"""The Review page in headless Chromium: a category corrected there shows in the counts at
+once, and holds after `ingest --rebuild` (the decision lives in corrections.toml)."""
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from dashboard.app import create_app
+from dashboard.auth import Access
+from indexer.enrich.vocab import DATA_DIR
+from indexer.search.ingest import ingest
+
+from .conftest import browser_unavailable, chromium_path
+
+TIMEOUT = 30_000  # ms: the first /review request enriches the whole index once; CI is busy
+
+
+@pytest.fixture()
+def data_copy(tmp_path: Path, monkeypatch) -> Path:
+    out = tmp_path / "data"
+    out.mkdir()
+    for name in ("taxonomy.toml", "partners.toml", "places.toml", "people.toml", "corrections.toml"):
+        shutil.copy(DATA_DIR / name, out / name)
+    monkeypatch.setenv("BULLETINS_DATA", str(out))
+    return out
+
+
+@pytest.fixture()
+def served(dash_index_root, dash_aliases, tmp_path, data_copy):
+    from werkzeug.serving import make_server
+
+    root = Path(shutil.copytree(dash_index_root, tmp_path / "index"))
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    app = create_app(root, dash_aliases, Access(public=True, allow_edits=True))
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/", root
+    server.shutdown()
+    thread.join(5)
+
+
+@pytest.fixture()
+def ui():
+    path = chromium_path()
+    if not path:
+        browser_unavailable("Chromium is missing")
+    try:
+        from playwright.sync_api import expect, sync_playwright
+    except ImportError:
+        browser_unavailable("Playwright is missing: pip install 'playwright>=1.45'")
+    expect.set_options(timeout=TIMEOUT)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(TIMEOUT)
+        yield page
+        browser.close()
+
+
+def _categories(page, url: str) -> dict[str, int]:
+    return json.loads(page.request.get(f"{url}api/search").text())["facets"]["category"]
+
+
+def test_a_category_corrected_in_review_holds_after_a_rebuild(ui, served, dash_corpus):
+    from playwright.sync_api import expect
+
+    url, root = served
+    before = _categories(ui, url)
+    ui.goto(url + "review")
+    first = ui.locator("li.review-item").first
+    expect(first).to_be_visible()
+    item_id = first.get_attribute("data-item")
+    select = first.get_by_label("Category")
+    old = select.input_value()
+    new = "event" if old != "event" else "meeting"
+    select.select_option(new)
+    first.get_by_role("button", name="Save correction").click()
+    expect(ui.get_by_role("status")).to_contain_text(f"{item_id}: corrected")
+    expect(ui.locator(f'li.review-item[data-item="{item_id}"]')).to_have_count(0)
+    after = _categories(ui, url)
+    assert after.get(new, 0) == before.get(new, 0) + 1 and after.get(old, 0) == before.get(old, 0) - 1
+    # the dashboard's own count, filtered by the new category
+    ui.goto(f"{url}?category={new}")
+    n = after[new]
+    expect(ui.locator("#total")).to_have_text(f"{n:,} item{'s' if n != 1 else ''}")
+    report = ingest([dash_corpus], root, rebuild=True, workers=1)
+    assert report.files_failed == 0, report.errors
+    assert _categories(ui, url) == after
+    ui.reload()
+    expect(ui.locator("#total")).to_have_text(f"{n:,} item{'s' if n != 1 else ''}")
