@@ -94,3 +94,16 @@ def test_a_category_corrected_in_review_holds_after_a_rebuild(ui, served, dash_c
     assert _categories(ui, url) == after
     ui.reload()
     expect(ui.locator("#total")).to_have_text(f"{n:,} item{'s' if n != 1 else ''}")
+
+
+def test_the_review_page_has_no_serious_accessibility_violation(ui, served):
+    from playwright.sync_api import expect
+
+    from .test_accessibility import axe_problems
+
+    url, _ = served
+    ui.goto(url + "review")
+    expect(ui.locator("li.review-item").first).to_be_visible()
+    assert ui.locator("html").get_attribute("lang") == "en"
+    assert ui.locator("h1").count() == 1 and ui.locator("main").count() == 1
+    assert axe_problems(ui) == []
