@@ -141,7 +141,10 @@ def _without(text: str, item_id: str) -> str:
     return "".join(pieces + kept)
 
 
-def _write_checked(path: Path, text: str) -> None:
+def _write_checked(path: Path, text: str, check=None) -> None:
+    """Write `text` to `path` atomically once `check` (default: the corrections loader)
+    accepts it; a VocabularyError names `path`, and the file is left as it was."""
+    check = check or load_corrections
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".corrections-", suffix=".toml", dir=path.parent)
     try:
@@ -150,7 +153,7 @@ def _write_checked(path: Path, text: str) -> None:
             f.flush()
             os.fsync(f.fileno())
         try:
-            load_corrections(Path(tmp))
+            check(Path(tmp))
         except VocabularyError as exc:  # name the real file, not the temporary one
             raise VocabularyError(path, None, str(exc).split(": ", 1)[-1]) from None
         os.replace(tmp, path)

@@ -21,6 +21,7 @@ CLOSE_SECOND = 0.25  # the runner-up's score within this share of the winner's i
 class Doubt:
     weight: float  # how much this doubt moves the item up the queue
     reason: str
+    found_name: str = ""  # a partner found only by a name pattern: the name (to make an alias)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,7 @@ def _category_doubts(e: Enrichment) -> list[Doubt]:
 
 
 def _partner_doubts(e: Enrichment) -> list[Doubt]:
-    return [Doubt(0.6, f"partner found only by a name pattern: {p.name}")
+    return [Doubt(0.6, f"partner found only by a name pattern: {p.name}", p.name)
             for p in e.partners if p.how.startswith("pattern:") and p.name in e.item.partners]
 
 

@@ -86,3 +86,44 @@ def test_a_bad_decision_is_refused_in_one_line_and_the_file_kept(data_copy, chan
     assert "\n" not in str(info.value)
     assert path.read_text(encoding="utf-8") == before
     assert not list(data_copy.glob(".corrections-*"))
+
+
+def test_a_found_name_becomes_an_alias_of_a_known_partner(data_copy):
+    from indexer.enrich.aliases import add_alias
+    from indexer.enrich.partners import load_partners
+    from indexer.item import Item, make_item_id
+    from datetime import date
+
+    path = data_copy / "partners.toml"
+    title, body = "The Ombudsman met the Kharkiv Friends of Children Union", "They discussed children's rights."
+    start = date(2024, 3, 1)
+    item = Item(make_item_id(start, title, body), "t.txt", start, date(2024, 3, 31), start, "month", title, body)
+    found = [p for p in Enricher(data_copy).analyse(item).partners if p.how.startswith("pattern:")]
+    assert found, "the pattern finds the union"
+    unicef = "United Nations Children's Fund"
+    add_alias(unicef, found[0].name, path)
+    assert found[0].name in load_partners(path).by_name[unicef].aliases
+    assert unicef in Enricher(data_copy).analyse(item).item.partners
+    before = path.read_text(encoding="utf-8")
+    with pytest.raises(VocabularyError, match="already names the partner 'United Nations Children's Fund'"):
+        add_alias("International Committee of the Red Cross", found[0].name, path)
+    with pytest.raises(VocabularyError, match="no partner named 'Nobody'"):
+        add_alias("Nobody", "Somebody Else", path)
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_an_alias_is_added_whatever_form_the_aliases_take(tmp_path):
+    from indexer.enrich.aliases import add_alias
+    from indexer.enrich.partners import load_partners
+
+    path = tmp_path / "partners.toml"
+    path.write_text('# kept\n[[partner]]\nname = "Alpha Body"\ntype = "other"\n\n'
+                    '[[partner]]\nname = "Beta Body"\naliases = []\ntype = "other"\n\n'
+                    '[[partner]]\nname = "Gamma Body"\naliases = [\n  "Gamma Old",\n]\ntype = "other"\n', encoding="utf-8")
+    for name in ("Alpha Body", "Beta Body", "Gamma Body"):
+        add_alias(name, f"{name.split()[0]} \"New\" Union", path)
+    book = load_partners(path)
+    assert book.by_name["Alpha Body"].aliases == ('Alpha "New" Union',)
+    assert book.by_name["Beta Body"].aliases == ('Beta "New" Union',)
+    assert book.by_name["Gamma Body"].aliases == ('Gamma "New" Union', "Gamma Old")
+    assert path.read_text(encoding="utf-8").startswith("# kept\n")
