@@ -14,6 +14,7 @@ from flask import Flask, abort, request
 from markupsafe import Markup, escape
 
 from indexer.enrich import Enricher, VocabularyError
+from indexer.enrich.aliases import add_alias
 from indexer.enrich.corrections import corrections_path, save_correction
 from indexer.enrich.review import ReviewEntry, review_queue
 from indexer.enrich.taxonomy import CATEGORY_IDS, THEME_IDS
@@ -88,6 +89,14 @@ def register(server: Flask, holder) -> None:
         message, status = decide(Path(holder.root), item_id, request.form)
         return _page(holder, queue, message), status
 
+    @server.post("/review/<item_id>/alias")
+    def review_alias(item_id: str):
+        if not may_edit(server.config["BULLETINS_ACCESS"]):
+            abort(403, "changing labels needs the editor role (or --allow-edits with --public)")
+        auth.check_csrf_token()
+        message, status = alias(holder, item_id, request.form.get("found", ""), request.form.get("partner", ""))
+        return _page(holder, queue, message), status
+
 
 def decide(index_root: Path, item_id: str, form) -> tuple[str, int]:
     """Save one decision and relabel the item; (the message to show, HTTP status)."""
@@ -105,13 +114,34 @@ def decide(index_root: Path, item_id: str, form) -> tuple[str, int]:
     return f"{item_id}: {'accepted' if accepted else 'corrected'}; counts and charts use it now", 200
 
 
+def alias(holder, item_id: str, found: str, partner: str) -> tuple[str, int]:
+    """Make `found` an alias of `partner`, then relabel every item that named it; (message, status)."""
+    try:
+        add_alias(partner.strip(), found, None)
+    except VocabularyError as exc:
+        return f"not saved: {exc}", 400
+    try:
+        ids = [i.id for i in holder().matching_items(SearchRequest(filters={"partner": (found,)}))]
+        relabel(Path(holder.root), [item_id, *ids])
+    except (IngestBusy, IndexMissing, IndexUnwritable) as exc:
+        return f"'{found}' is now an alias of {partner}; the index shows it after the next ingest ({exc})", 200
+    return f"'{found}' is now an alias of {partner}; {len(set(ids) | {item_id})} item(s) relabelled", 200
+
+
 def _page(holder, queue: ReviewQueue, message: str) -> str:
     try:
         entries = queue.entries(holder())
     except IndexMissing as exc:
         entries, message = [], str(exc)
     editable = may_edit(_access())
-    return page_html(entries, editable, message, auth.csrf_token())
+    return page_html(entries, editable, message, auth.csrf_token(), _partner_names())
+
+
+def _partner_names() -> tuple[str, ...]:
+    try:
+        return tuple(sorted(Enricher().partner_types()))
+    except VocabularyError:
+        return ()
 
 
 def _access() -> auth.Access:
@@ -120,17 +150,20 @@ def _access() -> auth.Access:
     return current_app.config["BULLETINS_ACCESS"]
 
 
-def page_html(entries: list[ReviewEntry], editable: bool, message: str, token: str) -> str:
+def page_html(entries: list[ReviewEntry], editable: bool, message: str, token: str,
+              partners: tuple[str, ...] = ()) -> str:
     """The whole page; every piece of bulletin text escaped."""
     note = Markup('<p class="alert alert-info" role="status">{}</p>').format(message) if message else ""
     mode = "" if editable else Markup('<p class="text-muted">Read-only: changing labels needs the editor role.</p>')
     body = Markup("").join(_entry(e, editable, token) for e in entries) or Markup("<p>Nothing to review.</p>")
+    names = Markup('<datalist id="partner-names">{}</datalist>').format(
+        Markup("").join(Markup('<option value="{}">').format(p) for p in partners))
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Review - Bulletin Explorer</title><link rel="stylesheet" href="/assets/01-bootstrap-5.3.6.min.css"></head>
 <body class="container py-4"><main><h1 class="h3">Review labels</h1>
 <p><a href="/">Back to search</a> · Items whose labels are least certain come first.</p>{note}{mode}
-<ol class="list-unstyled" id="review-queue">{body}</ol></main></body></html>"""
+<ol class="list-unstyled" id="review-queue">{body}</ol>{names if editable else ""}</main></body></html>"""
 
 
 def _entry(e: ReviewEntry, editable: bool, token: str) -> Markup:
@@ -139,7 +172,7 @@ def _entry(e: ReviewEntry, editable: bool, token: str) -> Markup:
     head = Markup('<h2 class="h6">{} <small class="text-muted">{} · {}</small></h2><ul>{}</ul>'
                   '<details><summary>Evidence</summary><pre>{}</pre></details>').format(
         item.title, item.id, item.date.isoformat(), doubts, e.evidence)
-    form = _form(e, token) if editable else Markup("")
+    form = _form(e, token) + _alias_forms(e, token) if editable else Markup("")
     return Markup('<li class="review-item border rounded p-3 mb-3" data-item="{}">').format(fid) + head + form + Markup("</li>")
 
 
@@ -163,3 +196,17 @@ def _form(e: ReviewEntry, token: str) -> Markup:
                      '<button class="btn btn-sm btn-primary" name="action" value="save">Save correction</button></div>')
     return (Markup('<form method="post" action="/review/{}" class="mt-2" aria-label="Decide on {}">').format(fid, item.title)
             + Markup("").join(fields) + buttons + Markup("</form>"))
+
+
+def _alias_forms(e: ReviewEntry, token: str) -> Markup:
+    """For each partner found only by a pattern: make its name an alias of a listed partner."""
+    out = Markup("")
+    for n, d in enumerate(x for x in e.doubts if x.found_name):
+        out += Markup('<form method="post" action="/review/{0}/alias" class="mt-2 d-flex flex-wrap gap-2 align-items-end">'
+                      '<input type="hidden" name="csrf" value="{1}"><input type="hidden" name="found" value="{2}">'
+                      '<div><label class="form-label small mb-0" for="alias-{0}-{3}">Add "{2}" as an alias of</label>'
+                      '<input class="form-control form-control-sm" id="alias-{0}-{3}" name="partner" list="partner-names" '
+                      'required placeholder="a listed partner"></div>'
+                      '<button class="btn btn-sm btn-outline-primary">Add alias</button></form>').format(
+            e.item.id, token, d.found_name, n)
+    return out

@@ -1,6 +1,7 @@
 """The Review page: who may change labels, a decision saved and shown at once, escaping."""
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from datetime import date
@@ -131,7 +132,27 @@ def test_the_page_escapes_bulletin_text():
     start = date(2023, 3, 1)
     item = Item("202303-abc", "x.txt", start, date(2023, 3, 31), start, "month", MALICIOUS_TITLE, "b",
                 category="meeting", places=("<b>Baku</b>",))
-    html = page_html([ReviewEntry(item, (Doubt(1, "category: <i>close</i>"),), MALICIOUS_TITLE)], True, "<script>x</script>", "t")
+    html = page_html([ReviewEntry(item, (Doubt(1, "category: <i>close</i>"), Doubt(0.6, "found", "<img src=y>")), MALICIOUS_TITLE)], True, "<script>x</script>", "t")
     assert "<script>" not in html and "<img" not in html and "<b>Baku" not in html and "<i>close" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert 'for="category-202303-abc"' in html and 'id="category-202303-abc"' in html  # labelled controls
+
+
+def test_a_found_name_added_as_an_alias_relabels_its_items(index_copy, data_copy):
+    from indexer.enrich.partners import load_partners
+
+    client = create_app(index_copy, access=Access(public=True, allow_edits=True)).server.test_client()
+    page = client.get("/review").text
+    form = re.search(r'<form method="post" action="/review/([^"]+)/alias".*?</form>', page, re.S)
+    if form is None:
+        pytest.fail("the sample's queue has a partner found only by a pattern")
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.group(0)))
+    found = html.unescape(fields["found"])
+    unicef = "United Nations Children's Fund"
+    named = client.get("/api/search", query_string={"partner": found}).json["total"]
+    before = client.get("/api/search", query_string={"partner": unicef}).json["total"]
+    r = client.post(f"/review/{form.group(1)}/alias", data={**fields, "found": found, "partner": unicef}, headers=ORIGIN)
+    assert r.status_code == 200 and "is now an alias of" in r.text
+    assert found in load_partners(data_copy / "partners.toml").by_name[unicef].aliases
+    assert client.get("/api/search", query_string={"partner": found}).json["total"] == 0
+    assert client.get("/api/search", query_string={"partner": unicef}).json["total"] == before + named
