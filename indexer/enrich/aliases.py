@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from .corrections import _write_checked
+from .corrections import write_checked
 from .partners import load_partners
 from .vocab import VocabularyError, data_dir
 
@@ -32,7 +32,7 @@ def add_alias(partner: str, alias: str, path: Path | None = None) -> None:
     if alias.lower() in taken:
         raise VocabularyError(path, None, f"'{alias}' already names the partner '{taken[alias.lower()]}'")
     text = path.read_text(encoding="utf-8")
-    _write_checked(path, _with_alias(text, partner, alias), load_partners)
+    write_checked(path, _with_alias(text, partner, alias), load_partners)
 
 
 def _with_alias(text: str, partner: str, alias: str) -> str:

@@ -100,7 +100,7 @@ def save_correction(item_id: str, changes: dict[str, object], *, accepted: bool 
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     block = _block(item_id, changes, accepted, note)
     new_text = _without(text, item_id).rstrip("\n") + "\n\n" + block
-    _write_checked(path, new_text)
+    write_checked(path, new_text)
     return load_corrections(path)[item_id]
 
 
@@ -141,7 +141,7 @@ def _without(text: str, item_id: str) -> str:
     return "".join(pieces + kept)
 
 
-def _write_checked(path: Path, text: str, check=None) -> None:
+def write_checked(path: Path, text: str, check=None) -> None:
     """Write `text` to `path` atomically once `check` (default: the corrections loader)
     accepts it; a VocabularyError names `path`, and the file is left as it was."""
     check = check or load_corrections
