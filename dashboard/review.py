@@ -8,6 +8,7 @@ server was started with --allow-edits. Everyone who may read may see the queue."
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from flask import Flask, abort, request
@@ -16,7 +17,8 @@ from markupsafe import Markup, escape
 from indexer.enrich import Enricher, VocabularyError
 from indexer.enrich.aliases import add_alias
 from indexer.enrich.corrections import corrections_path, save_correction
-from indexer.enrich.review import ReviewEntry, review_queue
+from indexer.enrich.vocab import data_dir
+from indexer.enrich.review import ReviewEntry, ranked, review_entry
 from indexer.enrich.taxonomy import CATEGORY_IDS, THEME_IDS
 from indexer.search import SearchRequest
 from indexer.search.index_dir import IndexMissing, IndexUnwritable, IngestBusy
@@ -58,20 +60,43 @@ def _lines(text: str) -> list[str]:
 
 
 class ReviewQueue:
-    """The queue of one index generation and one corrections.toml, computed once."""
+    """The queue of the current index generation and vocabularies. Kept per item, so that
+    after one decision (a new generation, a changed corrections.toml) only the items whose
+    record or staff decision changed are analysed again; a change to any other vocabulary
+    file analyses everything."""
 
     def __init__(self) -> None:
         self._key, self._entries, self._lock = None, [], threading.Lock()
+        self._vocab: tuple = ()
+        self._memo: dict[str, tuple] = {}  # id -> (item, correction, entry or None)
 
     def entries(self, index) -> list[ReviewEntry]:
         path = corrections_path()
-        key = (index.generation, path.stat().st_mtime_ns if path.exists() else 0)
+        key = (index.generation, _mtime(path))
         with self._lock:
             if key != self._key:
-                enricher = Enricher()
-                items = index.matching_items(SearchRequest())
-                self._entries, self._key = review_queue((enricher.analyse(i) for i in items), SHOWN), key
+                self._entries, self._key = ranked(self._compute(index), SHOWN), key
             return self._entries
+
+    def _compute(self, index) -> Iterator[ReviewEntry]:
+        enricher = Enricher()
+        vocab = tuple(_mtime(p) for p in sorted(path for path in data_dir().glob("*.toml") if path.name != "corrections.toml"))
+        if vocab != self._vocab:
+            self._memo, self._vocab = {}, vocab
+        memo: dict[str, tuple] = {}
+        for item in index.matching_items(SearchRequest()):
+            correction = enricher.corrections.get(item.id)
+            kept = self._memo.get(item.id)
+            if kept is None or kept[0] != item or kept[1] != correction:
+                kept = (item, correction, review_entry(enricher.analyse(item)))
+            memo[item.id] = kept
+            if kept[2] is not None:
+                yield kept[2]
+        self._memo = memo
+
+
+def _mtime(path: Path) -> int:
+    return path.stat().st_mtime_ns if path.exists() else 0
 
 
 def register(server: Flask, holder) -> None:

@@ -68,10 +68,20 @@ def _date_doubts(e: Enrichment) -> list[Doubt]:
     return []
 
 
+def review_entry(e: Enrichment) -> ReviewEntry | None:
+    """The item's place in the queue, or None (no doubts, or staff already decided)."""
+    if e.correction is not None:
+        return None
+    found = doubts(e)
+    return ReviewEntry(e.item, found, explain(e)) if found else None
+
+
+def ranked(entries: Iterable[ReviewEntry], limit: int | None = None) -> list[ReviewEntry]:
+    """Most doubtful first (ties: newest first, then id)."""
+    return sorted(entries, key=lambda r: (-r.weight, -r.item.date.toordinal(), r.item.id))[:limit]
+
+
 def review_queue(enrichments: Iterable[Enrichment], limit: int | None = None) -> list[ReviewEntry]:
-    """Items with doubts, most doubtful first (ties: newest first, then id); items staff
-    already corrected or accepted are left out."""
-    found = [(e, doubts(e)) for e in enrichments if e.correction is None]
-    ranked = sorted((x for x in found if x[1]),
-                    key=lambda x: (-sum(d.weight for d in x[1]), -x[0].item.date.toordinal(), x[0].item.id))
-    return [ReviewEntry(e.item, ds, explain(e)) for e, ds in ranked[:limit]]
+    """Items with doubts, most doubtful first; items staff already corrected or accepted
+    are left out."""
+    return ranked((r for r in map(review_entry, enrichments) if r is not None), limit)
