@@ -144,9 +144,15 @@ def _without(text: str, item_id: str) -> str:
 def write_checked(path: Path, text: str, check=None) -> None:
     """Write `text` to `path` atomically once `check` (default: the corrections loader)
     accepts it; a VocabularyError names `path`, and the file is left as it was."""
-    check = check or load_corrections
+    try:
+        _replace_checked(path, text, check or load_corrections)
+    except OSError as exc:  # a read-only or full disk: one line, nothing changed
+        raise VocabularyError(path, None, f"cannot write ({exc.strerror or type(exc).__name__})") from None
+
+
+def _replace_checked(path: Path, text: str, check) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".corrections-", suffix=".toml", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".toml", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)

@@ -127,3 +127,11 @@ def test_an_alias_is_added_whatever_form_the_aliases_take(tmp_path):
     assert book.by_name["Beta Body"].aliases == ('Beta "New" Union',)
     assert book.by_name["Gamma Body"].aliases == ('Gamma "New" Union', "Gamma Old")
     assert path.read_text(encoding="utf-8").startswith("# kept\n")
+
+
+def test_a_folder_that_cannot_be_written_is_one_line(data_copy):
+    blocked = data_copy / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")  # a file where the folder should be (works as root too)
+    with pytest.raises(VocabularyError, match="cannot write") as info:
+        save_correction("202401-0123456789", {"category": "event"}, path=blocked / "corrections.toml")
+    assert "\n" not in str(info.value)
