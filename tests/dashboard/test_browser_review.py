@@ -12,7 +12,6 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.auth import Access
-from indexer.enrich.vocab import DATA_DIR
 from indexer.search.ingest import ingest
 
 from .conftest import browser_unavailable, chromium_path
@@ -21,17 +20,7 @@ TIMEOUT = 30_000  # ms: the first /review request enriches the whole index once;
 
 
 @pytest.fixture()
-def data_copy(tmp_path: Path, monkeypatch) -> Path:
-    out = tmp_path / "data"
-    out.mkdir()
-    for name in ("taxonomy.toml", "partners.toml", "places.toml", "people.toml", "corrections.toml"):
-        shutil.copy(DATA_DIR / name, out / name)
-    monkeypatch.setenv("BULLETINS_DATA", str(out))
-    return out
-
-
-@pytest.fixture()
-def served(dash_index_root, dash_aliases, tmp_path, data_copy):
+def served(dash_index_root, dash_aliases, tmp_path, data_env):
     from werkzeug.serving import make_server
 
     root = Path(shutil.copytree(dash_index_root, tmp_path / "index"))

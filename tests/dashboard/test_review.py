@@ -15,23 +15,12 @@ from dashboard.review import decision_from_form, page_html
 from dashboard.users import UserStore
 from indexer.enrich.corrections import load_corrections
 from indexer.enrich.review import Doubt, ReviewEntry
-from indexer.enrich.vocab import DATA_DIR
 from indexer.item import Item
 
 from .conftest import MALICIOUS_TITLE
 
 PASSWORD = "a long enough pass phrase"
 ORIGIN = {"Origin": "http://localhost"}
-
-
-@pytest.fixture()
-def data_copy(tmp_path: Path, monkeypatch) -> Path:
-    out = tmp_path / "data"
-    out.mkdir()
-    for name in ("taxonomy.toml", "partners.toml", "places.toml", "people.toml", "corrections.toml"):
-        shutil.copy(DATA_DIR / name, out / name)
-    monkeypatch.setenv("BULLETINS_DATA", str(out))
-    return out
 
 
 @pytest.fixture()
@@ -72,19 +61,19 @@ def _category_count(client, category: str) -> int:
     return client.get("/api/search").json["facets"]["category"].get(category, 0)
 
 
-def test_a_viewer_cannot_change_labels(index_copy, config, data_copy):
+def test_a_viewer_cannot_change_labels(index_copy, config, data_env):
     client = create_app(index_copy, access=Access(config)).server.test_client()
     _sign_in(client, "vera")
     page = client.get("/review").text
     assert "Read-only" in page and '<form method="post" action="/review/' not in page
-    before = (data_copy / "corrections.toml").read_text(encoding="utf-8")
+    before = (data_env / "corrections.toml").read_text(encoding="utf-8")
     token = re.search(r'name="csrf" value="([^"]+)"', client.get("/").text).group(1)  # the account bar's
     r = client.post("/review/202303-0000000000", data={"action": "accept", "csrf": token}, headers=ORIGIN)
     assert r.status_code == 403
-    assert (data_copy / "corrections.toml").read_text(encoding="utf-8") == before
+    assert (data_env / "corrections.toml").read_text(encoding="utf-8") == before
 
 
-def test_an_editor_corrects_a_category_and_the_counts_follow_at_once(index_copy, config, data_copy):
+def test_an_editor_corrects_a_category_and_the_counts_follow_at_once(index_copy, config, data_env):
     client = create_app(index_copy, access=Access(config)).server.test_client()
     _sign_in(client, "ed")
     form = _first_form(client)
@@ -93,28 +82,28 @@ def test_an_editor_corrects_a_category_and_the_counts_follow_at_once(index_copy,
     before_old, before_new = _category_count(client, old), _category_count(client, new)
     r = client.post(f"/review/{form['id']}", data={**form, "category": new, "action": "save"}, headers=ORIGIN)
     assert r.status_code == 200 and "corrected" in r.text
-    assert load_corrections(data_copy / "corrections.toml")[form["id"]].changes == {"category": new}
+    assert load_corrections(data_env / "corrections.toml")[form["id"]].changes == {"category": new}
     assert _category_count(client, new) == before_new + 1
     assert _category_count(client, old) == before_old - 1
     assert f'data-item="{form["id"]}"' not in client.get("/review").text  # off the queue
 
 
-def test_public_is_read_only_unless_allow_edits(index_copy, data_copy):
+def test_public_is_read_only_unless_allow_edits(index_copy, data_env):
     closed = create_app(index_copy, access=Access(public=True)).server.test_client()
     assert closed.post("/review/x", data={"action": "accept"}, headers=ORIGIN).status_code == 403
     open_ = create_app(index_copy, access=Access(public=True, allow_edits=True)).server.test_client()
     form = _first_form(open_)
     r = open_.post(f"/review/{form['id']}", data={**form, "action": "accept"}, headers=ORIGIN)
     assert r.status_code == 200 and "accepted" in r.text
-    assert load_corrections(data_copy / "corrections.toml")[form["id"]].accepted
+    assert load_corrections(data_env / "corrections.toml")[form["id"]].accepted
 
 
-def test_a_bad_value_is_refused_in_one_line(index_copy, data_copy):
+def test_a_bad_value_is_refused_in_one_line(index_copy, data_env):
     client = create_app(index_copy, access=Access(public=True, allow_edits=True)).server.test_client()
     form = _first_form(client)
     r = client.post(f"/review/{form['id']}", data={**form, "themes": "nonsense", "action": "save"}, headers=ORIGIN)
     assert r.status_code == 400 and "not saved" in r.text and "unknown theme" in r.text
-    assert form["id"] not in load_corrections(data_copy / "corrections.toml")
+    assert form["id"] not in load_corrections(data_env / "corrections.toml")
 
 
 def test_only_changed_fields_are_corrections():
@@ -138,7 +127,7 @@ def test_the_page_escapes_bulletin_text():
     assert 'for="category-202303-abc"' in html and 'id="category-202303-abc"' in html  # labelled controls
 
 
-def test_a_found_name_added_as_an_alias_relabels_its_items(index_copy, data_copy):
+def test_a_found_name_added_as_an_alias_relabels_its_items(index_copy, data_env):
     from indexer.enrich.partners import load_partners
 
     client = create_app(index_copy, access=Access(public=True, allow_edits=True)).server.test_client()
@@ -153,6 +142,6 @@ def test_a_found_name_added_as_an_alias_relabels_its_items(index_copy, data_copy
     before = client.get("/api/search", query_string={"partner": unicef}).json["total"]
     r = client.post(f"/review/{form.group(1)}/alias", data={**fields, "found": found, "partner": unicef}, headers=ORIGIN)
     assert r.status_code == 200 and "is now an alias of" in r.text
-    assert found in load_partners(data_copy / "partners.toml").by_name[unicef].aliases
+    assert found in load_partners(data_env / "partners.toml").by_name[unicef].aliases
     assert client.get("/api/search", query_string={"partner": found}).json["total"] == 0
     assert client.get("/api/search", query_string={"partner": unicef}).json["total"] == before + named

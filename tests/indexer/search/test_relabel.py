@@ -1,35 +1,21 @@
 """Relabelling one item after a staff correction: a new generation, counts follow."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 from indexer.enrich import Enricher
 from indexer.enrich.corrections import save_correction
-from indexer.enrich.vocab import DATA_DIR
 from indexer.search import SearchIndex, SearchRequest
 from indexer.search.index_dir import IndexDir
 from indexer.search.ingest import ingest
 from indexer.search.relabel import relabel
 
 
-@pytest.fixture()
-def data_copy(tmp_path: Path, monkeypatch) -> Path:
-    out = tmp_path / "data"
-    out.mkdir()
-    for name in ("taxonomy.toml", "partners.toml", "places.toml", "people.toml", "corrections.toml"):
-        shutil.copy(DATA_DIR / name, out / name)
-    monkeypatch.setenv("BULLETINS_DATA", str(out))
-    return out
-
-
 def _categories(root: Path) -> dict[str, int]:
     return SearchIndex(root).search(SearchRequest()).facets["category"]
 
 
-def test_relabel_publishes_the_correction_and_a_rebuild_keeps_it(tmp_path, data_copy, sample_txt_dir):
+def test_relabel_publishes_the_correction_and_a_rebuild_keeps_it(tmp_path, data_env, sample_txt_dir):
     files = sorted(sample_txt_dir.glob("*.txt"))[:3]
     root = tmp_path / "index"
     ingest(files, root)
@@ -37,8 +23,8 @@ def test_relabel_publishes_the_correction_and_a_rebuild_keeps_it(tmp_path, data_
     before = _categories(root)
     hit = SearchIndex(root).search(SearchRequest(per_page=1)).hits[0].item
     new = next(c for c in ("event", "meeting", "other") if c != hit.category)
-    save_correction(hit.id, {"category": new}, path=data_copy / "corrections.toml")
-    assert relabel(root, [hit.id, "no-such-id"], Enricher(data_copy)) == [hit.id]
+    save_correction(hit.id, {"category": new}, path=data_env / "corrections.toml")
+    assert relabel(root, [hit.id, "no-such-id"], Enricher(data_env)) == [hit.id]
     assert IndexDir(root).current() != before_gen
     after = _categories(root)
     assert after.get(new, 0) == before.get(new, 0) + 1
