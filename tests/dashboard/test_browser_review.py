@@ -14,9 +14,10 @@ from dashboard.app import create_app
 from dashboard.auth import Access
 from indexer.search.ingest import ingest
 
-from .conftest import browser_unavailable, chromium_path
+from .test_browser import chromium_browser  # noqa: F401  (the fixture)
 
 TIMEOUT = 30_000  # ms: the first /review request enriches the whole index once; CI is busy
+# (other waits use test_browser's 15 s, which its chromium_browser fixture sets)
 
 
 @pytest.fixture()
@@ -35,21 +36,12 @@ def served(dash_index_root, dash_aliases, tmp_path, data_env):
 
 
 @pytest.fixture()
-def ui():
-    path = chromium_path()
-    if not path:
-        browser_unavailable("Chromium is missing")
-    try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError:
-        browser_unavailable("Playwright is missing: pip install 'playwright>=1.45'")
-    expect.set_options(timeout=TIMEOUT)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.set_default_timeout(TIMEOUT)
-        yield page
-        browser.close()
+def ui(chromium_browser):  # noqa: F811
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    yield page
+    context.close()
 
 
 def _categories(page, url: str) -> dict[str, int]:
@@ -63,7 +55,7 @@ def test_a_category_corrected_in_review_holds_after_a_rebuild(ui, served, dash_c
     before = _categories(ui, url)
     ui.goto(url + "review")
     first = ui.locator("li.review-item").first
-    expect(first).to_be_visible()
+    expect(first).to_be_visible(timeout=TIMEOUT)
     item_id = first.get_attribute("data-item")
     select = first.get_by_label("Category")
     old = select.input_value()
@@ -92,7 +84,7 @@ def test_the_review_page_has_no_serious_accessibility_violation(ui, served):
 
     url, _ = served
     ui.goto(url + "review")
-    expect(ui.locator("li.review-item").first).to_be_visible()
+    expect(ui.locator("li.review-item").first).to_be_visible(timeout=TIMEOUT)
     assert ui.locator("html").get_attribute("lang") == "en"
     assert ui.locator("h1").count() == 1 and ui.locator("main").count() == 1
     assert axe_problems(ui) == []
