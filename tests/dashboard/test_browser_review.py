@@ -62,7 +62,7 @@ def test_a_category_corrected_in_review_holds_after_a_rebuild(ui, served, dash_c
     new = "event" if old != "event" else "meeting"
     select.select_option(new)
     first.get_by_role("button", name="Save correction").click()
-    expect(ui.get_by_role("status")).to_contain_text(f"{item_id}: corrected")
+    expect(ui.get_by_role("status")).to_contain_text(f"{item_id}: corrected", timeout=TIMEOUT)
     expect(ui.locator(f'li.review-item[data-item="{item_id}"]')).to_have_count(0)
     after = _categories(ui, url)
     assert after.get(new, 0) == before.get(new, 0) + 1 and after.get(old, 0) == before.get(old, 0) - 1
