@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from .corrections import write_checked
+from .corrections import edit_lock, write_checked
 from .partners import load_partners
 from .vocab import VocabularyError, data_dir
 
@@ -23,16 +23,17 @@ def add_alias(partner: str, alias: str, path: Path | None = None) -> None:
     when the partner is not listed or the form already names a partner."""
     path = path or partners_path()
     alias = " ".join(alias.split())
-    book = load_partners(path)
-    if partner not in book.by_name:
-        raise VocabularyError(path, None, f"no partner named '{partner}' to add an alias to")
-    taken = {f.lower(): p.name for p in book.partners for f in (p.name, *p.aliases, *p.acronyms)}
-    if not alias or len(alias) > 200:
-        raise VocabularyError(path, None, "an alias must be 1 to 200 characters")
-    if alias.lower() in taken:
-        raise VocabularyError(path, None, f"'{alias}' already names the partner '{taken[alias.lower()]}'")
-    text = path.read_text(encoding="utf-8")
-    write_checked(path, _with_alias(text, partner, alias), load_partners)
+    with edit_lock(path):
+        book = load_partners(path)
+        if partner not in book.by_name:
+            raise VocabularyError(path, None, f"no partner named '{partner}' to add an alias to")
+        taken = {f.lower(): p.name for p in book.partners for f in (p.name, *p.aliases, *p.acronyms)}
+        if not alias or len(alias) > 200:
+            raise VocabularyError(path, None, "an alias must be 1 to 200 characters")
+        if alias.lower() in taken:
+            raise VocabularyError(path, None, f"'{alias}' already names the partner '{taken[alias.lower()]}'")
+        text = path.read_text(encoding="utf-8")
+        write_checked(path, _with_alias(text, partner, alias), load_partners)
 
 
 def _with_alias(text: str, partner: str, alias: str) -> str:

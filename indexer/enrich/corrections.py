@@ -2,10 +2,13 @@
 item by item (or an item accepted as labelled), and writing one such decision."""
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -97,11 +100,28 @@ def save_correction(item_id: str, changes: dict[str, object], *, accepted: bool 
     path = path or corrections_path()
     if not re.fullmatch(r"[\w.-]{1,80}", item_id or ""):
         raise VocabularyError(path, None, f"item id '{item_id}' is not an item id")
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
     block = _block(item_id, changes, accepted, note)
-    new_text = _without(text, item_id).rstrip("\n") + "\n\n" + block
-    write_checked(path, new_text)
-    return load_corrections(path)[item_id]
+    with edit_lock(path):  # two reviewers saving at once: neither decision is lost
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        write_checked(path, _without(text, item_id).rstrip("\n") + "\n\n" + block)
+        return load_corrections(path)[item_id]
+
+
+@contextmanager
+def edit_lock(path: Path) -> Iterator[None]:
+    """One read-change-write of a vocabulary file at a time, across threads and processes
+    (gunicorn's workers): an exclusive lock on a file beside it, released if a process dies."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path.parent / f".{path.name}.lock", "a")
+    except OSError as exc:
+        raise VocabularyError(path, None, f"cannot write ({exc.strerror or type(exc).__name__})") from None
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _block(item_id: str, changes: dict[str, object], accepted: bool, note: str) -> str:

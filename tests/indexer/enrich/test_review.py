@@ -135,3 +135,13 @@ def test_a_folder_that_cannot_be_written_is_one_line(data_copy):
     with pytest.raises(VocabularyError, match="cannot write") as info:
         save_correction("202401-0123456789", {"category": "event"}, path=blocked / "corrections.toml")
     assert "\n" not in str(info.value)
+
+
+def test_decisions_saved_at_once_are_all_kept(data_copy, sample_items):
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = data_copy / "corrections.toml"
+    ids = [i.id for i in sample_items[:16]]
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda i: save_correction(i, {"category": "event"}, path=path), ids))
+    assert set(ids) <= set(load_corrections(path))
