@@ -8,6 +8,7 @@ server was started with --allow-edits. Everyone who may read may see the queue."
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from indexer.search.relabel import relabel
 from . import auth
 
 SHOWN = 50  # items on the page: a reviewer works down from the top
+RETRY_S, RETRIES = 2.0, 3600  # relabel after a running ingest: every 2 s, for up to 2 hours
 
 
 def may_edit(access: auth.Access) -> bool:
@@ -132,11 +134,36 @@ def decide(index_root: Path, item_id: str, form) -> tuple[str, int]:
         save_correction(item_id, changes, accepted=accepted, note=form.get("note", "")[:200])
     except VocabularyError as exc:
         return f"not saved: {exc}", 400
-    try:
-        relabel(index_root, [item_id])
-    except (IngestBusy, IndexMissing, IndexUnwritable) as exc:
-        return f"{item_id}: saved in corrections.toml; the index shows it after the next ingest ({exc})", 200
+    late = relabel_now_or_later(index_root, [item_id])
+    if late:
+        return f"{item_id}: saved in corrections.toml; {late}", 200
     return f"{item_id}: {'accepted' if accepted else 'corrected'}; counts and charts use it now", 200
+
+
+def relabel_now_or_later(index_root: Path, ids: list[str]) -> str:
+    """Relabel the items now; while an ingest holds the index, in a thread that waits for
+    it to end (an incremental ingest does not read unchanged files again, so it would not
+    apply the decision itself). Returns "" when done now, else what will happen."""
+    try:
+        relabel(index_root, ids)
+    except IngestBusy:
+        threading.Thread(target=_relabel_after_ingest, args=(index_root, ids), daemon=True).start()
+        return "counts and charts use it as soon as the ingest running now ends"
+    except (IndexMissing, IndexUnwritable) as exc:
+        return f"the index was not changed ({exc})"
+    return ""
+
+
+def _relabel_after_ingest(index_root: Path, ids: list[str], tries: int = RETRIES) -> None:
+    for _ in range(tries):
+        time.sleep(RETRY_S)  # an ingest's lock cannot be waited on without holding up its own clean-up
+        try:
+            relabel(index_root, ids)
+            return
+        except IngestBusy:
+            continue
+        except (IndexMissing, IndexUnwritable):
+            return
 
 
 def alias(holder, item_id: str, found: str, partner: str) -> tuple[str, int]:
@@ -147,9 +174,11 @@ def alias(holder, item_id: str, found: str, partner: str) -> tuple[str, int]:
         return f"not saved: {exc}", 400
     try:
         ids = [i.id for i in holder().matching_items(SearchRequest(filters={"partner": (found,)}))]
-        relabel(Path(holder.root), [item_id, *ids])
-    except (IngestBusy, IndexMissing, IndexUnwritable) as exc:
-        return f"'{found}' is now an alias of {partner}; the index shows it after the next ingest ({exc})", 200
+    except IndexMissing:
+        ids = []
+    late = relabel_now_or_later(Path(holder.root), [item_id, *ids])
+    if late:
+        return f"'{found}' is now an alias of {partner}; {late}", 200
     return f"'{found}' is now an alias of {partner}; {len(set(ids) | {item_id})} item(s) relabelled", 200
 
 

@@ -145,3 +145,23 @@ def test_a_found_name_added_as_an_alias_relabels_its_items(index_copy, data_env)
     assert found in load_partners(data_env / "partners.toml").by_name[unicef].aliases
     assert client.get("/api/search", query_string={"partner": found}).json["total"] == 0
     assert client.get("/api/search", query_string={"partner": unicef}).json["total"] == before + named
+
+
+def test_a_decision_made_during_an_ingest_is_applied_when_it_ends(index_copy, data_env):
+    import time
+
+    from indexer.search.index_dir import IndexDir
+
+    client = create_app(index_copy, access=Access(public=True, allow_edits=True)).server.test_client()
+    form = _first_form(client)
+    old = form["was_category"]
+    new = "event" if old != "event" else "meeting"
+    before = _category_count(client, new)
+    with IndexDir(index_copy).ingest_lock():  # as an ingest holds it
+        r = client.post(f"/review/{form['id']}", data={**form, "category": new, "action": "save"}, headers=ORIGIN)
+        assert r.status_code == 200 and "as soon as the ingest running now ends" in r.text
+        assert _category_count(client, new) == before
+    deadline = time.monotonic() + 60
+    while _category_count(client, new) != before + 1 and time.monotonic() < deadline:
+        time.sleep(0.2)  # polling for the condition, not waiting for time to pass
+    assert _category_count(client, new) == before + 1
