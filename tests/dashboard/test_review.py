@@ -11,7 +11,8 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.auth import Access
-from dashboard.review import decision_from_form, page_html
+from dashboard.review import decision_from_form
+from dashboard.review_page import page_html
 from dashboard.users import UserStore
 from indexer.enrich.corrections import load_corrections
 from indexer.enrich.review import Doubt, ReviewEntry
