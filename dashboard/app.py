@@ -9,7 +9,7 @@ import dash
 from indexer.search import SearchIndex
 from indexer.search.index_dir import IndexDir
 
-from . import api, auth, callbacks, feeds, health, layout, security
+from . import api, auth, callbacks, feeds, health, layout, review, security
 from .saved import SavedStore
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
@@ -61,6 +61,7 @@ def create_app(index_root: Path, aliases: dict[str, str] | None = None,
     holder = IndexHolder(index_root, aliases)
     api.register(app.server, holder)
     health.register(app.server, holder)
+    review.register(app.server, holder)
     app.index_string = layout.INDEX_STRING
     app.layout = layout.page()
     callbacks.register(app, holder)

@@ -32,6 +32,7 @@ OPEN_PATHS = ("/login", "/healthz")
 OPEN_PREFIXES = ("/assets/",  # the app's own CSS (the sign-in page uses it); no data
                  "/feeds/")  # a saved search's Atom feed: its unguessable token is the key
 READ_ONLY_POSTS = ("/_dash-update-component",)  # callbacks compute views; they change nothing
+EDIT_PREFIX = "/review/"  # label decisions: open to all under --public only with --allow-edits
 LOGIN_LIMIT = 5  # failed attempts per name and per address ...
 LOGIN_WINDOW_S = 15 * 60  # ... within this window
 
@@ -44,6 +45,7 @@ class Access:
     public: bool = False
     session_hours: float = 8.0
     secure_cookies: bool = False  # True behind an HTTPS reverse proxy
+    allow_edits: bool = False  # with public=True: anyone may still correct labels (/review)
 
 
 class SessionUser(flask_login.UserMixin):
@@ -110,7 +112,8 @@ def _gate(access: Access):
     if request.method not in SAFE_METHODS and not same_origin():
         abort(403, "cross-site request refused (its Origin is not this site)")
     if access.public:
-        if request.method not in SAFE_METHODS and request.path not in READ_ONLY_POSTS:
+        edit = access.allow_edits and request.path.startswith(EDIT_PREFIX)
+        if request.method not in SAFE_METHODS and request.path not in READ_ONLY_POSTS and not edit:
             abort(403, "this server is read-only (--public)")
         return None
     if request.path in OPEN_PATHS or request.path.startswith(OPEN_PREFIXES):

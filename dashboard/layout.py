@@ -66,7 +66,9 @@ def navbar() -> html.Header:
                     html.Span("Information Bulletins of the Ombudsman of Azerbaijan",
                               className="brand-sub d-none d-md-inline")],
                    href="/", className="navbar-brand d-flex flex-column lh-sm")
-    return html.Header(dbc.Navbar(dbc.Container([brand, view_switch()], fluid=True),
+    review = html.A("Review labels", href="/review", className="nav-link text-light small ms-2")
+    return html.Header(dbc.Navbar(dbc.Container([brand, html.Div([view_switch(), review], className="d-flex align-items-center")],
+                                                fluid=True),
                                   color="dark", dark=True, className="py-1 mb-0"))
 
 

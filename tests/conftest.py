@@ -111,3 +111,19 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
             f"{skipped} browser test{'s' if skipped != 1 else ''} skipped: Chromium is missing; install it with "
             f"`sudo {INSTALL_CHROMIUM}` (and `pip install -e '.[test]'` for Playwright), then run make test again",
             yellow=True, bold=True)
+
+
+@pytest.fixture()
+def data_env(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the vocabularies (data/*.toml) that enrichment reads ($BULLETINS_DATA), for
+    tests that write corrections or aliases: the project's own files are never changed."""
+    import shutil
+
+    from indexer.enrich.vocab import DATA_DIR
+
+    out = tmp_path / "data"
+    out.mkdir()
+    for path in DATA_DIR.glob("*.toml"):
+        shutil.copy(path, out / path.name)
+    monkeypatch.setenv("BULLETINS_DATA", str(out))
+    return out

@@ -24,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="worker processes (default: two per core, at most 8); each runs 4 threads")
     p.add_argument("--public", action="store_true", help="read-only, without sign-in (the demo)")
+    p.add_argument("--allow-edits", action="store_true",
+                   help="with --public: anyone may correct labels on the Review page (/review); "
+                        "with sign-in, editors and admins always may")
     p.add_argument("--session-hours", type=float, default=8.0, metavar="H", help="sign-in lasts this long (default: 8)")
     p.add_argument("--behind-proxy", action="store_true",
                    help="trust one reverse proxy's X-Forwarded-For/Proto/Host and send cookies over HTTPS only")
@@ -53,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
     enricher = load_enricher()
     if enricher is None:
         return 1
-    access = Access(None if args.public else config_dir(args), args.public, args.session_hours, args.behind_proxy)
+    access = Access(None if args.public else config_dir(args), args.public, args.session_hours, args.behind_proxy,
+                    allow_edits=args.allow_edits)
     if not args.public and not UserStore(access.config_dir).list():
         error(f"no users in {access.config_dir}: add one with 'bulletins users add NAME --role admin', "
               "or serve read-only without sign-in with --public")
@@ -66,6 +70,12 @@ def run(args: argparse.Namespace) -> int:
 
         wsgi = ProxyFix(wsgi, x_for=1, x_proto=1, x_host=1)
     print(f"bulletins: serving {args.index} on http://{args.host}:{args.port} "
-          f"({'read-only, no sign-in' if args.public else 'sign-in required'})", flush=True)
+          f"({_mode(args)})", flush=True)
     server.run(wsgi, args.host, args.port, args.workers or server.default_workers())
     return 0
+
+
+def _mode(args: argparse.Namespace) -> str:
+    if not args.public:
+        return "sign-in required"
+    return "no sign-in, labels editable by anyone on /review" if args.allow_edits else "read-only, no sign-in"

@@ -24,10 +24,26 @@ def explain(e: Enrichment, top: int = 5) -> str:
         lines.append(f"date: {item.date} (day: the text says \"{e.stated_day.text}\")")
     else:
         lines.append(f"date: {item.date} (month: no day of the period is stated)")
-    if e.correction:
-        note = f" ({e.correction.note})" if e.correction.note else ""
-        lines.append(f"correction applied from corrections.toml: {e.correction.changes}{note}")
+    lines += _staff(e)
     return "\n".join(lines)
+
+
+def _staff(e: Enrichment) -> list[str]:
+    """What staff decided for this item (corrections.toml), label by label."""
+    c = e.correction
+    if c is None:
+        return []
+    note = f" ({c.note})" if c.note else ""
+    out = [f"{name}: corrected by staff: {_shown(value)}{note}" for name, value in c.changes.items()]
+    if c.accepted and not c.changes:
+        out.append(f"labels accepted by staff{note}")
+    return ["", *out, "(staff decisions are kept in corrections.toml)"]
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(value) or "none"
+    return str(value)
 
 
 def _category(e: Enrichment, top: int) -> list[str]:

@@ -146,6 +146,18 @@ def moved_source(w, item_ids: Iterable[str], old: str, new: str, partner_forms: 
     return len(changed)
 
 
+def stored_item(w, item_id: str) -> tuple[Item, str] | None:
+    """(the item, its bulletin) as indexed, from a writer's view; None when not indexed."""
+    with w.searcher() as s:
+        docnum = s.document_number(id=item_id)
+        stored = s.stored_fields(docnum) if docnum is not None else None
+    return (Item.from_dict(json.loads(stored["record"])), stored["bulletin"]) if stored else None
+
+
+def replace_item(w, item: Item, bulletin: str, partner_forms: dict[str, tuple[str, ...]]) -> None:
+    w.update_document(**document(item, bulletin, partner_forms))
+
+
 def delete_item(w, item_id: str) -> None:
     w.delete_by_term("id", item_id)
 

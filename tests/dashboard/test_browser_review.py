@@ -1,0 +1,90 @@
+"""The Review page in headless Chromium: a category corrected there shows in the counts at
+once, and holds after `ingest --rebuild` (the decision lives in corrections.toml)."""
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from dashboard.app import create_app
+from dashboard.auth import Access
+from indexer.search.ingest import ingest
+
+from .test_browser import chromium_browser  # noqa: F401  (the fixture)
+
+TIMEOUT = 30_000  # ms: the first /review request enriches the whole index once; CI is busy
+# (other waits use test_browser's 15 s, which its chromium_browser fixture sets)
+
+
+@pytest.fixture()
+def served(dash_index_root, dash_aliases, tmp_path, data_env):
+    from werkzeug.serving import make_server
+
+    root = Path(shutil.copytree(dash_index_root, tmp_path / "index"))
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    app = create_app(root, dash_aliases, Access(public=True, allow_edits=True))
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/", root
+    server.shutdown()
+    thread.join(5)
+
+
+@pytest.fixture()
+def ui(chromium_browser):  # noqa: F811
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    yield page
+    context.close()
+
+
+def _categories(page, url: str) -> dict[str, int]:
+    return json.loads(page.request.get(f"{url}api/search").text())["facets"]["category"]
+
+
+def test_a_category_corrected_in_review_holds_after_a_rebuild(ui, served, dash_corpus):
+    from playwright.sync_api import expect
+
+    url, root = served
+    before = _categories(ui, url)
+    ui.goto(url + "review")
+    first = ui.locator("li.review-item").first
+    expect(first).to_be_visible(timeout=TIMEOUT)
+    item_id = first.get_attribute("data-item")
+    select = first.get_by_label("Category")
+    old = select.input_value()
+    new = "event" if old != "event" else "meeting"
+    select.select_option(new)
+    first.get_by_role("button", name="Save correction").click()
+    expect(ui.get_by_role("status")).to_contain_text(f"{item_id}: corrected", timeout=TIMEOUT)
+    expect(ui.locator(f'li.review-item[data-item="{item_id}"]')).to_have_count(0)
+    after = _categories(ui, url)
+    assert after.get(new, 0) == before.get(new, 0) + 1 and after.get(old, 0) == before.get(old, 0) - 1
+    # the dashboard's own count, filtered by the new category
+    ui.goto(f"{url}?category={new}")
+    n = after[new]
+    expect(ui.locator("#total")).to_have_text(f"{n:,} item{'s' if n != 1 else ''}")
+    report = ingest([dash_corpus], root, rebuild=True, workers=1)
+    assert report.files_failed == 0, report.errors
+    assert _categories(ui, url) == after
+    ui.reload()
+    expect(ui.locator("#total")).to_have_text(f"{n:,} item{'s' if n != 1 else ''}")
+
+
+def test_the_review_page_has_no_serious_accessibility_violation(ui, served):
+    from playwright.sync_api import expect
+
+    from .test_accessibility import axe_problems
+
+    url, _ = served
+    ui.goto(url + "review")
+    expect(ui.locator("li.review-item").first).to_be_visible(timeout=TIMEOUT)
+    assert ui.locator("html").get_attribute("lang") == "en"
+    assert ui.locator("h1").count() == 1 and ui.locator("main").count() == 1
+    assert axe_problems(ui) == []
