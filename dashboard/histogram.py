@@ -87,15 +87,31 @@ def _month_name(key: str) -> str:
 def range_dates(months_data: Mapping | None, value: Sequence[int] | None, state: State) -> tuple[date | None, date | None]:
     """The dates the slider's handles mean, or the state's own when they mean the same months
     (so a date inside a month, set by typing, is not rounded by the slider showing it)."""
-    if not months_data or not months_data.get("first") or not value or len(value) != 2:
+    months = _sent_months(months_data)
+    if not months or not value or len(value) != 2:
         return state.date_from, state.date_to
-    months = month_list(months_data["first"], months_data["n"])
     lo, hi = (max(0, min(int(v), len(months) - 1)) for v in sorted(value))
     if (lo, hi) == selected_span(months, state):
         return state.date_from, state.date_to
     start = None if lo == 0 else _first_day(months[lo])
     end = None if hi == len(months) - 1 else _last_day(months[hi])
     return start, end
+
+
+MAX_MONTHS = 12 * 200  # a histogram spans the index's months; the browser sends them back
+
+
+def _sent_months(months_data: Mapping | None) -> list[str] | None:
+    """The months a browser sent back with the slider, or None when they are not plausible
+    (the store is the browser's: a huge `n` must not make the server build a huge list)."""
+    if not isinstance(months_data, Mapping):
+        return None
+    first, n = months_data.get("first"), months_data.get("n")
+    if not isinstance(first, str) or not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", first):
+        return None
+    if not isinstance(n, int) or isinstance(n, bool) or not 0 < n <= MAX_MONTHS:
+        return None
+    return month_list(first, n)
 
 
 def _first_day(key: str) -> date:

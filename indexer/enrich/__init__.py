@@ -261,13 +261,19 @@ class Enricher:
                 return "named in passing"
             if is_venue(name) and re.search(r"\b(?:at|in)(?: the)?\s*$", before):
                 return "a venue"
-            owner = re.match(r"(?:\s+(?:with|for|on|and)\s+(?:[A-Z][\w'’-]*\s*)+)*\s+(?:of|under)\s+(?:the\s+)?", after)
+            owner = _OWNER.match(after)
             tail = normalise(after[owner.end():]) if owner else ""
             if owner and (re.match(r" (?:Ombuds|Office|Commissioner)", tail) or any(tail.startswith(f" {m.text} ") for m in listed)):
                 return "a unit of a named body"
             if self.partners.mentions.passing(before, "", media=True) and re.search(r"\b(?:told|according to)(?: the)?\s*$", before):
                 return "a news source"
         return None
+
+
+# "... with X and Y of the <owner>": each capitalised word stands apart (a word then spaces),
+# so a long run of capitals can be read one way only (an optional space between words made
+# the match exponential: 30 s on one all-caps sentence)
+_OWNER = re.compile(r"(?:\s+(?:with|for|on|and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s+(?:of|under)\s+(?:the\s+)?")
 
 
 def _blank(text: str, printed: str) -> str:
