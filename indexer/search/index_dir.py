@@ -143,7 +143,9 @@ class IndexDir:
         try:
             yield
         except BaseException as exc:
-            shutil.rmtree(generation, ignore_errors=True)
+            current = self.current()
+            if current is None or current.name != generation.name:  # published: readers are on it
+                shutil.rmtree(generation, ignore_errors=True)
             if isinstance(exc, OSError):
                 raise IndexUnwritable(self.root, exc) from None
             raise

@@ -96,6 +96,23 @@ def test_a_full_disk_or_read_only_index_gives_one_line_and_leaves_no_partial_gen
     assert (root / POINTER).read_text() == pointer and _live(root) == before
 
 
+def test_an_interrupt_while_old_generations_are_removed_keeps_the_published_one(corpus, sample_txt_dir, tmp_path,
+                                                                              monkeypatch):
+    root = tmp_path / "index"
+    ingest([corpus], root)
+    shutil.copy(sample_txt_dir / "bulletin-2024-03.txt", corpus)
+
+    def interrupted(self, keep):
+        raise KeyboardInterrupt  # Ctrl+C after the pointer moved, during the clean-up
+
+    monkeypatch.setattr(IndexDir, "remove_debris", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([corpus], root)
+    monkeypatch.undo()
+    published = IndexDir(root).require_current()  # raises if the pointed-to generation was removed
+    assert published.is_dir() and _live(root) == len(Manifest.load(published).claims())
+
+
 def test_a_noop_ingest_removes_leftovers_of_a_killed_clean_up(corpus, tmp_path):
     root = tmp_path / "index"
     ingest([corpus], root)
