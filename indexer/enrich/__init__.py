@@ -143,7 +143,7 @@ class Enricher:
 
     def _places(self, title: str, body: str) -> tuple[str, ...]:
         """Places of the headline and body; a foreign country of the body only where something
-        happened ("in Bulgaria", "visit to Iran", "Jeddah, Saudi Arabia"), not as background
+        happened ("in Norway", "visit to Peru", "Porto, Portugal"), not as background
         ("Armenia fired missiles", "Turkey's experience")."""
         in_title = self.places.find(self._unnamed(title))
         unnamed = self._unnamed(body)
@@ -222,7 +222,7 @@ class Enricher:
         return reasons[0]
 
     def _namesake(self, m: Match, after: str) -> str | None:
-        """A home body's alias that begins a foreign body's name: "National Assembly of Turkiye"."""
+        """A home body's alias that begins a foreign body's name: "National Assembly of Ruritania"."""
         partner = self.partners.by_name.get(m.canonical)
         tail = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", after)
         if not partner or partner.country != HOME_COUNTRY or not tail:
@@ -231,7 +231,7 @@ class Enricher:
         return "namesake" if places and self.places.is_abroad(places[0]) else None
 
     def _split_shared(self, org: OrgMention) -> list[OrgMention]:
-        """Places sharing one body's name: "Tovuz and Agstafa City Youth and Sport Departments"
+        """Places sharing one body's name: "Shaki and Gabala City Culture Departments"
         is a department of each city."""
         m = _SHARED_HEAD.match(org.name)
         if not m or not all(self.places.find(m.group(i)) for i in (1, 2)):
@@ -241,7 +241,7 @@ class Enricher:
 
     def _new_organisation(self, name: str, listed: list[str]) -> bool:
         """A pattern's find counts unless it overlaps a listed partner's mention ("Republic
-        Child Library" inside the listed "... Library named after F. Kocharli") or is only a
+        Art Museum" inside the listed "... Art Museum named after A. Mammadov") or is only a
         place ("Russian Federation", "Chechen Republic of the Russian Federation")."""
         norm = normalise(name).lower()
         if any(norm in m or m in norm for m in listed):
@@ -252,9 +252,9 @@ class Enricher:
         return has_head_noun(rest) and (names_one_body(rest) or (rest != name and named_by_place(name)))
 
     def _unit_or_source(self, text: str, name: str, listed: list[Match]) -> str | None:
-        """A found name that is a unit of a named body or of the office ("Public Council under
-        the State Migration Service", "Department of ... of the Ombudsman Office"), or a news
-        source ("told the Karabakh Bureau of Trend")."""
+        """A found name that is a unit of a named body or of the office ("Expert Council under
+        the State Water Agency", "Department of ... of the Ombudsman Office"), or a news
+        source ("told the Northern Bureau of Daily News")."""
         for start, end in mention_spans(text, " ".join(normalise(name).split())):
             before, after = context(text, start, end, 120)
             if self.partners.mentions.passing(before, after, media=False):

@@ -15,7 +15,7 @@ _MONTH = (
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s*(?P<year>(?:19|20)\d{2}))?"
-_RANGE = r"(?:\s*[-–]\s*(?:0?[1-9]|[12]\d|3[01])(?![\d]))?"  # "February 25-26, 1992": the year is the range's
+_RANGE = r"(?:\s*[-–]\s*(?:0?[1-9]|[12]\d|3[01])(?![\d]))?"  # "March 3-4, 1990": the year is the range's
 # "December 27", "December 10th", "27 December", "3rd December", "27th of December";
 # the year, when written, must be the period's.
 _STATED_DAY = re.compile(
@@ -23,7 +23,7 @@ _STATED_DAY = re.compile(
     rf"(?![\w]){_RANGE}{_YEAR}",
 )
 # A stated day is not the office's act when the words before it make it a start, a
-# document's date or the day before ("since October 4", "the Law of October 15", "on the
+# document's date or the day before ("since May 9", "the Decree of June 7", "on the
 # eve of 10 December"); an event "in honor of" or "dedicated to" a day is taken as held on it ...
 _NOT_ACT_BEFORE = re.compile(
     r"\b(?:since|from|starting|start(?:ed)? (?:at|on)|until|till|eve of"

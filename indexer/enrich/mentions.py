@@ -5,7 +5,7 @@ project called after the body ("UN Convention on the Rights of the Child", "UN C
 "EU-funded project"), a body named as the author of something in the past ("adopted by the
 UN General Assembly"), a news agency credited as the source ("Azernews reports", "told
 Trend"), or an alias that is the start of a foreign body's name ("National Assembly of
-Turkiye" is not the Milli Majlis). The words are data: the [mentions] table of partners.toml.
+Ruritania" is not the Milli Majlis). The words are data: the [mentions] table of partners.toml.
 """
 from __future__ import annotations
 

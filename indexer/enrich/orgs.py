@@ -54,7 +54,7 @@ _LEADING = re.compile(
 _TRAILING = re.compile(rf"(?:\s+{_LINK})+$|\s+in\s+the\s+.*$")
 # An organisation's local office stands for the organisation: "ICMPD's Representation in Azerbaijan".
 _LOCAL_OFFICE = re.compile(r"['’]s\s+(?:Representation|Representative Office|Office|Mission)\b.*$")
-# An event or a meeting is not a body, even when named after one ("18th Meeting of the Commission").
+# An event or a meeting is not a body, even when named after one ("5th Session of the Committee").
 _EVENT = re.compile(r"\b(?:Conference|Forum|Summit|Congress|Seminar|Symposium|Meeting|Session|Webinar|Festival)s?\b")
 # A name made only of these (and head nouns, places, links) names no one body: "Board of
 # Directors", "General Assembly", "Fact-finding Missions", "Action Plan of the Association".
@@ -91,7 +91,7 @@ _NAMED_BY_PLACE = re.compile(r"\b(?:Embass(?:y|ies)|Consulates?|Executive Power|
 
 
 def named_by_place(name: str) -> bool:
-    """Bodies whose own word is a place: "Embassy of Azerbaijan in Turkiye", "Goygol District
+    """Bodies whose own word is a place: "Embassy of Azerbaijan in Ruritania", "Goygol District
     Executive Power"."""
     return bool(_NAMED_BY_PLACE.search(name))
 

@@ -49,15 +49,15 @@ class PlaceBook:
         return list(dict.fromkeys(found))
 
     def villages(self, text: str) -> list[str]:
-        """Villages and settlements named as such ("the Gizilja village school", "Yukhari
-        Dilagharda village", "the village of Aghali"): too many to list, so read by pattern."""
+        """Villages and settlements named as such ("the Ashagi Oba village school", "Yukhari
+        Chaykend village", "the village of Dashli"): too many to list, so read by pattern."""
         names = [m.group(1) or m.group(2) for m in _VILLAGE.finditer(text)]
         return list(dict.fromkeys(n for n in names if n.split()[0] not in _NOT_NAMES))
 
     def found_after(self, text: str, before: frozenset[str], after_place: bool = False) -> list[str]:
         """Canonical places named right after one of the words `before` ("in Ankara",
         "to Hong Kong"): where something happened, not a country mentioned in passing.
-        With `after_place`, also a place right after another ("Jeddah, Saudi Arabia")."""
+        With `after_place`, also a place right after another ("Porto, Portugal")."""
         norm = normalise(text)
         out, last_end = [], -10
         for m in self.gazetteer.find(text):
