@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import calendar
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 

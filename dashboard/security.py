@@ -8,6 +8,7 @@ climbs out of its package is refused before Dash sees it (Dash itself answers 50
 from __future__ import annotations
 
 import functools
+import traceback
 import re
 from array import array
 from itertools import accumulate
@@ -111,7 +112,9 @@ def _guard_callbacks(app) -> None:
         except (HTTPException, PreventUpdate):
             raise
         except Exception as exc:  # one line, no traceback: a fuzzer must not flood the log
-            server.logger.warning("callback %s refused: %s: %.200s", request.get_json().get("output"), type(exc).__name__, exc)
+            where = traceback.extract_tb(exc.__traceback__)[-1]  # so a real bug can be told from bad input
+            server.logger.warning("callback %s refused: %s: %.200s (at %s:%s)", request.get_json().get("output"),
+                                  type(exc).__name__, exc, where.filename, where.lineno)
             abort(400, "the callback cannot run with these inputs")
 
     server.view_functions[endpoint] = guarded

@@ -63,7 +63,8 @@ def test_sign_in_search_item_trends_and_sign_out_with_nothing_blocked(page, offi
     assert "q=xylophone" in saved.get_attribute("href")  # the view's address, from the page the form was on
     page.goto(office_url + "/?view=trends")
     page.locator(".js-plotly-plot .main-svg").first.wait_for()
-    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .point, .js-plotly-plot .trace').length > 0")
+    # a locator, not wait_for_function: a string predicate is eval'd in the page, which the CSP forbids
+    page.locator(".js-plotly-plot .trace").first.wait_for()
     assert page.dialogs == []
     assert page.blocked == []
     page.get_by_role("button", name="Sign out").click()

@@ -45,3 +45,13 @@ def test_the_slider_writes_the_url_like_every_other_control():
     new = next_search("?q=visit&page=3", span, {"range": (months, [2, 3])}, [])
     assert new == "?q=visit&from=2024-01-01"
     assert state_from_url(new).date_to is None
+
+
+def test_months_sent_back_by_a_browser_are_checked_before_a_list_is_built():
+    """The slider's months come back from the browser: a hostile `n` must not make the
+    server build a list of a billion months, and a malformed `first` changes nothing."""
+    state = State(date_from=date(2024, 1, 1), date_to=date(2024, 3, 31))
+    for months in ({"first": "2023-11", "n": 10**9}, {"first": "2023-11", "n": -4}, {"first": "2023-11", "n": "4"},
+                   {"first": "2023-13", "n": 4}, {"first": "x-y", "n": 4}, {"first": 2023, "n": 4}, ["2023-11", 4], None):
+        assert range_dates(months, [1, 2], state) == (state.date_from, state.date_to), months
+    assert range_dates({"first": "2023-11", "n": 4}, [1, 2], state) == (date(2023, 12, 1), date(2024, 1, 31))

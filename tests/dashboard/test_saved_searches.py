@@ -101,3 +101,11 @@ def test_saving_needs_a_name_a_token_and_a_session(signed_in, dash_index_root):
 def test_the_store_refuses_a_bad_address_for_the_digest(tmp_path):
     with pytest.raises(SavedError):
         SavedStore(tmp_path).save("vera", "name", "?q=x", digest_to="not an address")
+
+
+def test_an_overlong_or_malformed_address_is_refused_at_once(tmp_path):
+    store = SavedStore(tmp_path)
+    for address in ("a@" + "." * 50_000 + "@", "x" * 250 + "@example.org", "a@b", "a@b..c", "a b@example.org"):
+        with pytest.raises(SavedError):  # the first took minutes with the old pattern (no length cap)
+            store.save("vera", "x", "?q=children", digest_to=address)
+    assert store.save("vera", "x", "?q=children", digest_to="vera.aliyeva@ombudsman.example.az").digest_to
