@@ -33,7 +33,7 @@ def add_alias(partner: str, alias: str, path: Path | None = None) -> None:
         if alias.lower() in taken:
             raise VocabularyError(path, None, f"'{alias}' already names the partner '{taken[alias.lower()]}'")
         text = path.read_text(encoding="utf-8")
-        write_checked(path, _with_alias(text, partner, alias), load_partners)
+        write_checked(path, _with_alias(text, partner, alias), lambda tmp: _holds_alias(tmp, partner, alias))
 
 
 def _with_alias(text: str, partner: str, alias: str) -> str:
@@ -50,4 +50,12 @@ def _with_alias(text: str, partner: str, alias: str) -> str:
         else:
             block = re.sub(r"^name\s*=.*$", lambda m: f"{m.group(0)}\naliases = [{quoted}]", block, count=1, flags=re.MULTILINE)
         return text[:start] + block + text[end:]
-    return text  # not reached: the partner was found by the loader
+    return text  # the name is written in a way this edit does not read: _holds_alias says so
+
+
+def _holds_alias(path: Path, partner: str, alias: str) -> None:
+    """The written file loads, and the alias is really there (a name written as a TOML
+    literal 'string' or with escapes is not found by `_with_alias`)."""
+    book = load_partners(path)
+    if alias.lower() not in {a.lower() for a in book.by_name[partner].aliases}:
+        raise VocabularyError(path, None, f"could not add '{alias}' to '{partner}': edit partners.toml by hand")

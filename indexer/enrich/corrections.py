@@ -182,6 +182,7 @@ def _replace_checked(path: Path, text: str, check) -> None:
             check(Path(tmp))
         except VocabularyError as exc:  # name the real file, not the temporary one
             raise VocabularyError(path, None, str(exc).split(": ", 1)[-1]) from None
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)  # mkstemp made it 0600
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

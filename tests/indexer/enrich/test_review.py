@@ -145,3 +145,18 @@ def test_decisions_saved_at_once_are_all_kept(data_copy, sample_items):
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(lambda i: save_correction(i, {"category": "event"}, path=path), ids))
     assert set(ids) <= set(load_corrections(path))
+
+
+def test_an_alias_that_cannot_be_written_is_said_and_a_file_keeps_its_mode(tmp_path):
+    from indexer.enrich.aliases import add_alias
+    from indexer.enrich.partners import load_partners
+
+    path = tmp_path / "partners.toml"
+    path.write_text("[[partner]]\nname = 'Delta Body'\ntype = \"other\"\n", encoding="utf-8")  # a TOML literal string
+    path.chmod(0o644)
+    with pytest.raises(VocabularyError, match="could not add 'Delta Union' to 'Delta Body'"):
+        add_alias("Delta Body", "Delta Union", path)
+    path.write_text('[[partner]]\nname = "Delta Body"\ntype = "other"\n', encoding="utf-8")
+    add_alias("Delta Body", "Delta Union", path)
+    assert load_partners(path).by_name["Delta Body"].aliases == ("Delta Union",)
+    assert path.stat().st_mode & 0o777 == 0o644  # other users (an ingest from cron) can still read it
