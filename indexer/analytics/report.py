@@ -231,8 +231,9 @@ def pack_for_year(index, year: int, partner_types: Mapping[str, str], request=No
     this_year = replace(base, date_from=date(year, 1, 1), date_to=date(year, 12, 31))
     up_to = replace(base, date_from=None, date_to=date(year, 12, 31))
     manifest = Manifest.load(index.generation)
-    sources = {path: _same_bulletin(f) for path, f in manifest.files.items() if _overlaps(f.get("period", ""), year)}
-    periods = {_same_bulletin(f): {"period": f.get("period", "")} for f in manifest.files.values()}
+    active = dict(manifest.active())  # not a PDF set aside because its items differ from its text's
+    sources = {path: _same_bulletin(f) for path, f in active.items() if _overlaps(f.get("period", ""), year)}
+    periods = {_same_bulletin(f): {"period": f.get("period", "")} for f in active.values()}
     return Pack(
         year=year,
         this_year=frames_for(index, this_year, partner_types),

@@ -104,10 +104,12 @@ def _parse_and_enrich(task: tuple[str, bool]) -> Parsed | BulletinError:
     path, enrich = task
     try:
         parsed = parse_file(path)
+        assert _ENRICHER is not None
+        return parsed.with_items(tuple(_ENRICHER.enrich(i) for i in parsed.items)) if enrich else parsed
     except BulletinError as exc:
         return exc
-    assert _ENRICHER is not None
-    return parsed.with_items(tuple(_ENRICHER.enrich(i) for i in parsed.items)) if enrich else parsed
+    except Exception as exc:  # a defect met on one file must not stop the others: one line, named
+        return BulletinError(path, f"could not be processed ({type(exc).__name__}: {str(exc)[:200]}); please report it")
 
 
 def _process(tasks: Sequence[tuple[str, bool]], workers: int, progress: Callable[[int], None],

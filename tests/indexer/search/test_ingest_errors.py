@@ -39,6 +39,24 @@ def test_a_file_name_that_is_not_utf8_fails_alone(corpus, sample_txt_dir, tmp_pa
     assert "bulletin-2019-02-\\xff.txt" in message and "not valid UTF-8" in message and "\n" not in message
 
 
+def test_a_defect_met_on_one_file_fails_that_file_alone(corpus, sample_txt_dir, tmp_path, monkeypatch):
+    from indexer.enrich import Enricher
+
+    shutil.copy(sample_txt_dir / "bulletin-2024-03.txt", corpus / "bulletin-2024-03.txt")
+    original = Enricher.enrich
+
+    def enrich(self, item):
+        if item.period_start.month == 3:
+            raise KeyError("a defect")
+        return original(self, item)
+
+    monkeypatch.setattr(Enricher, "enrich", enrich)
+    report = ingest([corpus], tmp_path / "index", workers=1)
+    assert report.files_failed == 1 and report.bulletins_added == 2
+    (message,) = report.errors
+    assert "bulletin-2024-03.txt" in message and "KeyError" in message and "\n" not in message
+
+
 def test_names_with_line_breaks_are_quoted_in_their_one_line(corpus, tmp_path):
     (corpus / "bad\nname\r.txt").write_bytes(b"\x00\x01binary")
     report = ingest([corpus], tmp_path / "index")
