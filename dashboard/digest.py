@@ -21,6 +21,7 @@ from pathlib import Path
 from indexer.search import QueryError, SearchIndex
 
 from .saved import SavedSearch, SavedStore
+from .users import write_private
 from .state import state_from_url, to_request
 
 SMTP_FILE = "smtp.toml"
@@ -94,14 +95,13 @@ def send_digests(index: SearchIndex, config_dir: Path) -> list[tuple[str, int]]:
     for saved in wanted:
         now = matching_ids(index, saved)
         before = state.get(saved.token)
-        new = [row for row in now if before is not None and row[0] not in set(before)]
+        seen = set(before or ())
+        new = [row for row in now if before is not None and row[0] not in seen]
         if new:
             _send(smtp, message(saved, new, smtp))
             sent.append((saved.digest_to, len(new)))
         state[saved.token] = [row[0] for row in now]
-        tmp = state_path.with_name(STATE_FILE + ".tmp")
-        tmp.write_text(json.dumps(state), encoding="utf-8")
-        tmp.replace(state_path)
+        write_private(state_path, json.dumps(state))  # keyed by the feed tokens
     return sent
 
 

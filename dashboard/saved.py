@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fcntl
 import json
-import os
 import re
 import secrets
 import time
@@ -17,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from .users import UserStore, write_private
 
 SAVED_FILE = "saved.json"
 MAX_PER_USER = 100
@@ -55,12 +56,15 @@ class SavedStore:
             fcntl.flock(lock, fcntl.LOCK_EX)
             entries = self._load()
             yield entries
-            tmp = self.path.with_name(f"{SAVED_FILE}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"saved": entries}, indent=1), encoding="utf-8")
-            tmp.replace(self.path)
+            # the feed tokens stand in for a sign-in: owner-only, like users.json
+            write_private(self.path, json.dumps({"saved": entries}, indent=1))
 
     def all(self) -> list[SavedSearch]:
-        return [SavedSearch(**e) for e in self._load()]
+        """The saved searches of accounts that still exist: a removed user's feeds stop
+        answering and their digests stop (all are kept where no account store exists)."""
+        users = UserStore(self.path.parent)
+        owners = {u.name for u in users.list()} if users.path.exists() else None
+        return [SavedSearch(**e) for e in self._load() if owners is None or e["owner"] in owners]
 
     def of(self, owner: str) -> list[SavedSearch]:
         return [s for s in self.all() if s.owner == owner]

@@ -57,7 +57,7 @@ class UserStore:
             return {}
 
     def _save(self, users: dict[str, dict]) -> None:
-        _write_private(self.path, json.dumps({"users": users}, indent=1, sort_keys=True))
+        write_private(self.path, json.dumps({"users": users}, indent=1, sort_keys=True))
 
     def list(self) -> list[User]:
         return [User(name, entry["role"]) for name, entry in sorted(self._load().items())]
@@ -100,7 +100,7 @@ class UserStore:
         """The key that signs session cookies, made once: every worker and restart shares it."""
         path = self.dir / SECRET_FILE
         if not path.exists():
-            _write_private(path, secrets.token_hex(32), exclusive=True)
+            write_private(path, secrets.token_hex(32), exclusive=True)
         return path.read_text(encoding="utf-8").strip().encode()
 
 
@@ -113,7 +113,7 @@ def _check(name: str, password: str | None, role: str) -> None:
         raise UserError(f"a password has at least {MIN_PASSWORD} characters")
 
 
-def _write_private(path: Path, text: str, exclusive: bool = False) -> None:
+def write_private(path: Path, text: str, exclusive: bool = False) -> None:
     """Write readable by the owner only; replace atomically (or create once, when exclusive:
     two workers starting together must not make two different keys)."""
     path.parent.mkdir(parents=True, exist_ok=True)

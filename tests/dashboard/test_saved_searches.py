@@ -90,6 +90,17 @@ def test_removing_a_saved_search_ends_its_feed(signed_in):
     assert client.get(f"/feeds/{saved.token}.atom").status_code == 404
 
 
+def test_removing_a_user_ends_their_feeds_and_the_store_is_owner_only(signed_in):
+    client, token, config = signed_in
+    _save(client, token, "mine", "?q=children")
+    [saved] = SavedStore(config).of("vera")
+    assert client.get(f"/feeds/{saved.token}.atom").status_code == 200
+    assert (config / "saved.json").stat().st_mode & 0o777 == 0o600  # the tokens stand in for a sign-in
+    UserStore(config).remove("vera")
+    assert client.get(f"/feeds/{saved.token}.atom").status_code == 404
+    assert SavedStore(config).all() == []
+
+
 def test_saving_needs_a_name_a_token_and_a_session(signed_in, dash_index_root):
     client, token, _ = signed_in
     assert _save(client, token, "  ", "?q=x").status_code == 400
