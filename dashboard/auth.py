@@ -22,10 +22,10 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import flask_login
-from flask import Flask, abort, jsonify, redirect, request, session
+from flask import Flask, abort, current_app, jsonify, redirect, request, session
 from markupsafe import escape
 
-from .users import User, UserStore
+from .users import User, UserError, UserStore
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 OPEN_PATHS = ("/login", "/healthz")
@@ -98,7 +98,11 @@ def install(server: Flask, access: Access) -> None:
 
 def _load(store: UserStore | None, name: str) -> SessionUser | None:
     # Read on every request: a removed user or a changed role takes effect at once.
-    user = store.get(name) if store else None
+    try:
+        user = store.get(name) if store else None
+    except UserError as exc:  # a damaged users.json: nobody is signed in until it is fixed
+        current_app.logger.error("%s", exc)
+        return None
     return SessionUser(user) if user else None
 
 
@@ -182,7 +186,11 @@ def _routes(server: Flask, store: UserStore, limiter: LoginLimiter) -> None:
         wait = limiter.wait_s(*keys)
         if wait:
             return _login_page(request.form.get("next", "/"), f"Too many failed sign-ins: try again in {int(wait // 60) + 1} min."), 429
-        user = store.verify(name, password)
+        try:
+            user = store.verify(name, password)
+        except UserError as exc:
+            current_app.logger.error("%s", exc)
+            return _login_page(request.form.get("next", "/"), "Sign-in is out of order: the account store is damaged."), 503
         if user is None:
             limiter.fail(*keys)
             return _login_page(request.form.get("next", "/"), "Wrong name or password."), 401

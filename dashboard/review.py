@@ -112,6 +112,8 @@ def register(server: Flask, holder) -> None:
         if not may_edit(server.config["BULLETINS_ACCESS"]):
             abort(403, "changing labels needs the editor role (or --allow-edits with --public)")
         auth.check_csrf_token()
+        if holder().get(item_id) is None:  # a correction of no indexed item would only sit in the file
+            abort(404, f"no item {item_id} in the index")
         message, status = decide(Path(holder.root), item_id, request.form)
         return _page(holder, queue, message), status
 

@@ -52,9 +52,15 @@ class UserStore:
 
     def _load(self) -> dict[str, dict]:
         try:
-            return json.loads(self.path.read_text(encoding="utf-8")).get("users", {})
+            users = json.loads(self.path.read_text(encoding="utf-8")).get("users", {})
         except FileNotFoundError:
             return {}
+        except (OSError, ValueError, AttributeError) as exc:  # damaged by hand or by a full disk
+            raise UserError(f"{self.path}: cannot be read ({type(exc).__name__}); restore it from a backup") from None
+        bad = [n for n, e in users.items() if not isinstance(e, dict) or e.get("role") not in ROLES]
+        if bad:
+            raise UserError(f"{self.path}: user {bad[0]!r} has no valid role; fix it with 'bulletins users set-role'")
+        return users
 
     def _save(self, users: dict[str, dict]) -> None:
         write_private(self.path, json.dumps({"users": users}, indent=1, sort_keys=True))

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from dashboard import server
     from dashboard.app import create_app
     from dashboard.auth import Access
-    from dashboard.users import UserStore
+    from dashboard.users import UserError, UserStore
 
     if args.workers is not None and args.workers < 1:
         error("--workers must be 1 or more")
@@ -58,7 +58,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     access = Access(None if args.public else config_dir(args), args.public, args.session_hours, args.behind_proxy,
                     allow_edits=args.allow_edits)
-    if not args.public and not UserStore(access.config_dir).list():
+    try:
+        users = [] if args.public else UserStore(access.config_dir).list()
+    except UserError as exc:
+        error(str(exc))
+        return 1
+    if not args.public and not users:
         error(f"no users in {access.config_dir}: add one with 'bulletins users add NAME --role admin', "
               "or serve read-only without sign-in with --public")
         return 1

@@ -154,6 +154,22 @@ def test_the_way_back_after_sign_in_keeps_its_query_and_never_breaks_a_header(ap
     assert _sign_in(_client(app), "vera", next_path="/\r\nSet-Cookie: x=1").headers["Location"] == "/"
 
 
+def test_a_damaged_account_store_refuses_sign_in_in_one_line(dash_index_root, tmp_path):
+    store = UserStore(tmp_path)
+    store.add("vera", PASSWORD + "vera", "viewer")
+    client = create_app(dash_index_root, None, Access(tmp_path)).server.test_client()
+    (tmp_path / "users.json").write_text('{"users": {"vera": {"role": "boss"', encoding="utf-8")  # cut short
+    r = _sign_in(client, "vera")
+    assert r.status_code == 503 and "account store is damaged" in r.text
+    assert client.get("/api/search").status_code == 401
+    with pytest.raises(UserError, match="users.json: cannot be read"):
+        store.list()
+    done = subprocess.run([sys.executable, "-m", "indexer.cli", "serve", "--index", str(dash_index_root),
+                           "--config", str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and done.stderr.strip().endswith("restore it from a backup")
+    assert "Traceback" not in done.stderr
+
+
 def test_public_serves_reads_and_refuses_changes(dash_index_root):
     client = _client(create_app(dash_index_root, None, Access(public=True)))
     assert client.get("/api/search").status_code == 200

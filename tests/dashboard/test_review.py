@@ -107,6 +107,14 @@ def test_a_bad_value_is_refused_in_one_line(index_copy, data_env):
     assert form["id"] not in load_corrections(data_env / "corrections.toml")
 
 
+def test_a_decision_for_an_item_not_in_the_index_is_a_404_and_saves_nothing(index_copy, data_env):
+    client = create_app(index_copy, access=Access(public=True, allow_edits=True)).server.test_client()
+    form = _first_form(client)
+    r = client.post("/review/202401-0000000000", data={**form, "category": "event", "action": "save"}, headers=ORIGIN)
+    assert r.status_code == 404
+    assert "202401-0000000000" not in load_corrections(data_env / "corrections.toml")
+
+
 def test_only_changed_fields_are_corrections():
     was = {"was_category": "meeting", "was_themes": "children\r\nprisons", "was_partners": "", "was_places": "Baku",
            "was_date": "2024-03-01"}
