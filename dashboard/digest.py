@@ -55,7 +55,10 @@ class Smtp:
         for key in ("host", "from", "base_url"):
             if not isinstance(data.get(key), str) or not data[key]:
                 raise DigestError(f"{path}: '{key}' must be given as text")
-        return cls(data["host"], int(data.get("port", 25)), data["from"], data["base_url"].rstrip("/"),
+        port = data.get("port", 25)
+        if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
+            raise DigestError(f"{path}: 'port' must be a number from 1 to 65535")
+        return cls(data["host"], port, data["from"], data["base_url"].rstrip("/"),
                    bool(data.get("starttls", False)), str(data.get("username", "")), str(data.get("password", "")))
 
 

@@ -81,3 +81,13 @@ def test_alerts_without_smtp_settings_name_the_file(dash_index_root, tmp_path):
     assert r.returncode == 1
     errors = [line for line in r.stderr.splitlines() if "error:" in line]  # the sample notice may come first
     assert errors == [f"bulletins: error: {tmp_path / 'smtp.toml'}: missing (host, port, from, base_url; see README)"]
+
+
+def test_an_smtp_port_that_is_not_a_number_names_the_file_and_field(tmp_path):
+    from dashboard.digest import DigestError, Smtp
+
+    for port in ('"587"', "0", "true", "70000"):
+        (tmp_path / "smtp.toml").write_text(f'host = "h"\nport = {port}\nfrom = "a@b.org"\nbase_url = "https://x"\n',
+                                            encoding="utf-8")
+        with pytest.raises(DigestError, match=r"smtp.toml: 'port' must be a number"):
+            Smtp.load(tmp_path)
