@@ -157,12 +157,28 @@ def load_expander(folder: Path | None = None) -> Expander:
     return Expander(load_synonyms(folder / FILE_NAME), load_partners(folder / "partners.toml").partners)
 
 
-@lru_cache(maxsize=4)
 def default_expander(folder: str | None = None) -> Expander:
-    """The expander searches use unless told otherwise. A broken file has been reported
-    by the command that opened the index (FILE:LINE); searching still works, unwidened."""
+    """The expander searches use unless told otherwise, read again when synonyms.toml or
+    partners.toml change (staff add aliases from the Review page; the server opens a new
+    SearchIndex with each index generation, and so sees them)."""
+    base = Path(folder or data_dir())
+    stamps = tuple(_mtime(base / name) for name in (FILE_NAME, "partners.toml"))
+    return _expander_of(str(base), stamps)
+
+
+def _mtime(path: Path) -> int:
     try:
-        return load_expander(Path(folder) if folder else None)
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+@lru_cache(maxsize=4)
+def _expander_of(folder: str, _stamps: tuple[int, ...]) -> Expander:
+    """A broken file has been reported by the command that opened the index (FILE:LINE);
+    searching still works, unwidened."""
+    try:
+        return load_expander(Path(folder))
     except VocabularyError as exc:
         _log.warning("query expansion off: %s", exc)
         return Expander()

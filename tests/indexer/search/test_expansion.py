@@ -127,3 +127,19 @@ def test_the_search_command_says_what_it_also_searched(built_index):
     quoted = subprocess.run([sys.executable, "-m", "indexer.cli", "search", '"prison"', "--index", str(built_index)],
                             capture_output=True, text=True, check=True)
     assert "also searched" not in quoted.stdout
+
+
+def test_an_alias_added_by_staff_widens_the_searches_of_the_next_generation(data_env):
+    """The Review page adds aliases to partners.toml and publishes a new generation; the
+    SearchIndex the server opens for it must widen with the new alias, no restart."""
+    import os
+
+    from indexer.enrich.aliases import add_alias
+    from indexer.search.expansion import default_expander
+
+    unicef = "United Nations Children's Fund"
+    assert "partner: " + unicef not in default_expander().expand("Kharkiv Friends Union").also
+    add_alias(unicef, "Kharkiv Friends Union", data_env / "partners.toml")
+    path = data_env / "partners.toml"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))  # coarse clocks
+    assert f"partner: {unicef}" in default_expander().expand("Kharkiv Friends Union").also
