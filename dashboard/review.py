@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, abort, request
@@ -17,6 +18,7 @@ from flask import Flask, abort, request
 from indexer.enrich import Enricher, VocabularyError
 from indexer.enrich.aliases import add_alias
 from indexer.enrich.corrections import corrections_path, save_correction
+from indexer.enrich.partners import load_partners
 from indexer.enrich.vocab import data_dir
 from indexer.enrich.review import ReviewEntry, ranked, review_entry
 from indexer.search import SearchRequest
@@ -112,7 +114,11 @@ def register(server: Flask, holder) -> None:
         if not may_edit(server.config["BULLETINS_ACCESS"]):
             abort(403, "changing labels needs the editor role (or --allow-edits with --public)")
         auth.check_csrf_token()
-        if holder().get(item_id) is None:  # a correction of no indexed item would only sit in the file
+        try:
+            known = holder().get(item_id) is not None
+        except IndexMissing:
+            abort(503, "no index yet: build it with 'bulletins ingest'")
+        if not known:  # a correction of no indexed item would only sit in the file
             abort(404, f"no item {item_id} in the index")
         message, status = decide(Path(holder.root), item_id, request.form)
         return _page(holder, queue, message), status
@@ -193,10 +199,18 @@ def _page(holder, queue: ReviewQueue, message: str) -> str:
 
 
 def _partner_names() -> tuple[str, ...]:
+    """The listed partners, for the alias form: read again only when partners.toml changes
+    (loading every vocabulary on each page view cost more than the page)."""
+    path = data_dir() / "partners.toml"
     try:
-        return tuple(sorted(Enricher().partner_types()))
-    except VocabularyError:
+        return _names_of(str(path), path.stat().st_mtime_ns)
+    except (OSError, VocabularyError):
         return ()
+
+
+@lru_cache(maxsize=2)
+def _names_of(path: str, _mtime: int) -> tuple[str, ...]:
+    return tuple(sorted(p.name for p in load_partners(Path(path)).partners))
 
 
 def _access() -> auth.Access:

@@ -174,3 +174,23 @@ def test_a_decision_made_during_an_ingest_is_applied_when_it_ends(index_copy, da
     while _category_count(client, new) != before + 1 and time.monotonic() < deadline:
         time.sleep(0.2)  # polling for the condition, not waiting for time to pass
     assert _category_count(client, new) == before + 1
+
+
+def test_without_an_index_the_review_page_says_so_and_a_decision_is_a_503(tmp_path, data_env):
+    client = create_app(tmp_path / "no-index", access=Access(public=True, allow_edits=True)).server.test_client()
+    page = client.get("/review")
+    assert page.status_code == 200 and "bulletins ingest" in page.text
+    with client.session_transaction() as session:
+        session["csrf"] = "token"
+    r = client.post("/review/202401-0000000000", data={"category": "event", "action": "save", "csrf": "token"},
+                    headers=ORIGIN)
+    assert r.status_code == 503 and "bulletins ingest" in r.text
+    assert "202401-0000000000" not in load_corrections(data_env / "corrections.toml")
+
+
+def test_healthz_answers_503_without_an_index_and_the_count_with_one(tmp_path, index_copy):
+    missing = create_app(tmp_path / "no-index").server.test_client().get("/healthz")
+    assert missing.status_code == 503 and missing.json["status"] == "no index"
+    ok = create_app(index_copy).server.test_client().get("/healthz")
+    assert ok.status_code == 200 and ok.json["status"] == "ok" and ok.json["items"] > 0
+    assert ok.json["generation"].startswith("gen-")
