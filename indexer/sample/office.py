@@ -71,15 +71,13 @@ def institutional(w: Writer) -> Draft:
 def _working_group(w: Writer) -> Draft:
     topic = w.pick(TOPICS)
     wg = f"a Working Group on {topic.title}"
-    headline = w.pick((f"{wg} has been established under the Ombudsman",
+    headline = w.pick((f"New body: {wg}",
                        f"The Working Group on {topic.title} held its first meeting",
                        f"The Ombudsman established {wg}"))
-    lead = (f"{w.opening()}at the initiative of {w.omb_object()}, {wg} has been established "
-            f"under the Institution.")
-    details = ("The Working Group includes representatives of state bodies, experts and "
-               "representatives of civil society.",
-               "Its purpose is to prepare proposals for the improvement of the legislation and "
-               "of the practice in this field.",
+    lead = w.pick((f"{w.opening()}{w.omb()} set up {wg}.",
+                   f"{wg} now works beside the Office, set up{w.tail()} by {w.omb_object()}."))
+    details = ("Officials, independent experts and activists sit on it.",
+               "It is to draft changes to laws and to everyday practice.",
                f"The members include {ally_text(w)}.")
     return assemble(w, "institutional", headline, [lead], details, (), topic.themes)
 

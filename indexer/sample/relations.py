@@ -19,7 +19,6 @@ _GATHERINGS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      "Organization for Security and Co-operation in Europe", ("Warsaw", "Vienna")),
     ("the conference of the Council of Europe on the execution of judgments",
      "Council of Europe", ("Strasbourg",)),
-    ("the International Ombudsman Summit", "Ombudsman of Hong Kong", ("Hong Kong",)),
     ("the meeting of the Ombudsmen of the Turkic States", "Organization of Turkic States",
      ("Ankara", "Astana", "Tashkent", "Bishkek")),
     ("the annual conference of the APF", "Asia Pacific Forum of National Human Rights "
@@ -37,8 +36,13 @@ def cooperation(w: Writer) -> Draft:
 
 def _abroad(w: Writer) -> Draft:
     gathering, host, cities = w.pick(_GATHERINGS)
-    org = w.org(host)
-    city = w.place(w.pick(cities))
+    if w.invented():  # a smaller meeting hosted by a body in no vocabulary
+        org, city = w.unknown_org(foreign=True), w.foreign_town()
+        gathering = w.pick(("a regional seminar of ombudsman institutions",
+                            "an international round table on mediation",
+                            "a study visit of ombudsman staff"))
+    else:
+        org, city = w.org(host), w.place(w.pick(cities))
     who = w.omb() if w.chance(0.7) else w.head_of_office() + ","
     headline = w.pick((
         f"The Ombudsman attended {gathering} in {city}",
@@ -50,10 +54,12 @@ def _abroad(w: Writer) -> Draft:
         f"{w.opening()}{who} took part in {gathering}, organized by {org} in {city}.",
         f"At the invitation of {org}, {w.omb_object()} attended {gathering} in {city}{w.tail()}."))
     details = (
-        "During the speech, the participants were informed about the activities of the "
-        "Ombudsman in the field of ensuring and protecting human rights and freedoms.",
-        "The NPM activities and the protection of the rights of children and persons with "
-        "disabilities were also discussed.",
+        w.pick(("The Azerbaijani side spoke about the complaints the Office handles and the "
+                "reforms it has proposed.",
+                "In a short address, the delegation described how the Office deals with "
+                "complaints and what changed in the law after its proposals.")),
+        "Prevention of torture, children's rights and accessibility for persons with "
+        "disabilities came up in the talks as well.",
         f"On the sidelines of the event, bilateral meetings were held with "
         f"{w.org(w.pick(_NHRIS))} and {w.org(w.pick(_NHRIS))}.")
     return assemble(w, "cooperation", headline, [lead], details, event_remarks(w))
@@ -109,7 +115,7 @@ def agreement(w: Writer) -> Draft:
         "civil": ("Azerbaijan Bar Association", "Azerbaijan Red Crescent Society",
                   "Union of Disabled Persons Organizations", "Azerbaijan State News Agency"),
     }
-    partner = w.unknown_org() if w.chance(0.08) else w.org(w.pick(pools[kind]))
+    partner = w.unknown_org() if w.invented() else w.org(w.pick(pools[kind]))
     topic = w.pick(TOPICS)
     mou = w.pick(("a Memorandum of Understanding (MoU)", "a Memorandum of Understanding",
                   "a memorandum on cooperation", "a MoU"))
@@ -123,10 +129,12 @@ def agreement(w: Writer) -> Draft:
         f"{mou} on cooperation between {w.office()} and {partner} was signed{w.tail()}.",
         f"{w.opening()}{w.omb()} and the head of {partner} signed {mou}."))
     details = (
-        "The document aims to strengthen ties between the two institutions and to deepen joint "
-        f"work in the field of {w.about(topic.phrase, topic.themes)}.",
-        "The memorandum provides for joint trainings, research and exchange of experience.",
-        f"The memorandum was signed for a period of {w.pick(('three', 'five'))} years.")
+        w.pick((f"Under the document, the sides will work together on "
+                f"{w.about(topic.phrase, topic.themes)}.",
+                f"Above all, the document covers {w.about(topic.phrase, topic.themes)}.")),
+        w.pick(("Joint courses, studies and staff exchanges are foreseen.",
+                "The parties plan shared courses and research, and will trade know-how.")),
+        f"It stays in force for {w.pick(('three', 'five'))} years.")
     return assemble(w, "agreement", headline, [lead], details)
 
 
@@ -135,6 +143,8 @@ def meeting(w: Writer) -> Draft:
 
 
 def _guest(w: Writer) -> Draft:
+    if w.invented():
+        return _invented_guest(w)
     guest = w.pick(vocab.FOREIGN_PEOPLE)
     named = w.person(guest)
     headline = w.pick((f"The Ombudsman met with the {guest.role}",
@@ -147,6 +157,19 @@ def _guest(w: Writer) -> Draft:
     details = (f"The sides exchanged views on {w.about(topic.phrase, topic.themes)}.",
                "The Ombudsman informed the guest about the activities of the Institution.",
                "The prospects of cooperation were discussed at the meeting.")
+    return assemble(w, "meeting", headline, [lead], details)
+
+
+def _invented_guest(w: Writer) -> Draft:
+    """A visitor in no vocabulary: from abroad, or from a body of the country."""
+    named = w.official(foreign=w.chance(0.5))
+    headline = w.pick(("A guest at the Ombudsman Office", "The Ombudsman hosted a visitor",
+                       "Talks at the Ombudsman Office"))
+    lead = w.pick((f"{w.opening()}{named}, came to the Ombudsman Office.",
+                   f"{w.omb()} welcomed{w.tail()} {named}."))
+    topic = w.pick(TOPICS)
+    details = (f"The talk turned on {w.about(topic.phrase, topic.themes)}.",
+               "Both sides want to work together more closely.")
     return assemble(w, "meeting", headline, [lead], details)
 
 
@@ -166,6 +189,8 @@ def _reception(w: Writer) -> Draft:
 
 
 def _national_body(w: Writer) -> Draft:
+    if w.invented():
+        return _invented_guest(w)
     official = w.pick(vocab.OFFICIALS)
     named = w.person(official)
     headline = w.pick((f"The Ombudsman met with the {official.role}",
