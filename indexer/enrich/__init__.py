@@ -154,7 +154,7 @@ class Enricher:
     def _notes(self, item: Item, villages: list[str], dropped: dict[str, str], kept: set[str]) -> tuple[str, ...]:
         """What `explain` says about places, people and names that are not partners."""
         listed_people = {p.name for p in self.people.people}
-        notes = [f"place {p}: " + ("named as a village or settlement" if p in villages else "places.toml")
+        notes = [f"place {p}: " + ("named as a village, settlement, town or district" if p in villages else "places.toml")
                  for p in item.places]
         notes += [f"person {p}: " + ("people.toml" if p in listed_people else "printed with an office")
                   for p in item.people]

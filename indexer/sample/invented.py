@@ -127,9 +127,9 @@ def names_for(seed: int) -> Names:
     def official(r: random.Random) -> str:
         given, sex = r.choice(_GIVEN)
         return f"{given} {_surname(r, sex == 'f')}"
-    home_people = _distinct(rng, official, 24)
+    home_people = _distinct(rng, official, 12)
     foreign_people = _distinct(rng, lambda r: f"{r.choice(_FOREIGN_GIVEN)} "
-                               f"{r.choice(_FOREIGN_FAMILY)}", 12)
+                               f"{r.choice(_FOREIGN_FAMILY)}", 8)
     return Names(home, foreign, orgs, foreign_orgs,
                  tuple(_person(rng, n, orgs) for n in home_people),
                  tuple(_person(rng, n, foreign_orgs) for n in foreign_people))

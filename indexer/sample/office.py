@@ -92,8 +92,12 @@ def ally_text(w: Writer) -> str:
 def _expert_council(w: Writer) -> Draft:
     headline = w.pick(("The Expert Council under the Ombudsman held its regular meeting",
                        "Meeting of the Expert Council of the National Preventive Mechanism"))
-    lead = (f"The regular meeting of the Expert Council under the Ombudsman was held{w.tail()} "
-            "with the participation of experts in law, medicine and psychology.")
+    lead = w.pick((
+        f"The regular meeting of the Expert Council under the Ombudsman was held{w.tail()} "
+        "with the participation of experts in law, medicine and psychology.",
+        f"{w.opening()}lawyers, doctors and psychologists of the Expert Council met at the Office.",
+        f"The Expert Council, whose members include lawyers, doctors and psychologists, sat"
+        f"{w.tail()}."))
     details = ("The results of the monitoring visits were discussed.",
                "The plan of activities for the next quarter was approved.")
     return assemble(w, "institutional", headline, [lead], details, (), ("detention",))

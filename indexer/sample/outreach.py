@@ -205,8 +205,12 @@ def publication(w: Writer) -> Draft:
     headline = w.pick((f"{kind} on {topic.phrase} was published",
                        f"The Ombudsman Office published {kind.lower()} with {partner}",
                        f"{kind} on {topic.phrase} was prepared by the Ombudsman Office"))
-    lead = (f"{w.opening()}{w.office()} prepared {kind.lower()} on {topic.phrase} with the "
-            f"support of {partner}.")
+    lead = w.pick((
+        f"{w.opening()}{w.office()} prepared {kind.lower()} on {topic.phrase} with the "
+        f"support of {partner}.",
+        f"Backed by {partner}, {w.office()} has brought out {kind.lower()} on {topic.phrase}.",
+        f"Readers can now find {kind.lower()} on {topic.phrase}, written by {w.office()} with "
+        f"{partner}."))
     details = ("The publication covers the international standards and the national legislation.",
                "The publication is available on the official website of the Ombudsman.",
                f"It will be distributed among {w.pick(AUDIENCES[4:9])[0]}.")

@@ -93,8 +93,11 @@ def _joint_project(w: Writer) -> Draft:
                        f"{org} will support the {w.poss('Ombudsman')} work on {topic.phrase}",
                        f"Cooperation between the Ombudsman and {w.org(name, 'short')} continues"))
     subject = w.about(topic.phrase, topic.themes)
-    lead = (f"{w.opening()}{w.office()} and {org} discussed a joint project in the field of "
-            f"{subject}.")
+    lead = w.pick((
+        f"{w.opening()}{w.office()} and {org} discussed a joint project in the field of "
+        f"{subject}.",
+        f"A project on {subject} is being prepared by {w.office()} together with {org}.",
+        f"With {org}, {w.office()} mapped out{w.tail()} a project on {subject}."))
     details = ("The project provides for trainings for the staff of the Office and the "
                "preparation of analytical materials.",
                "The international experience in this field was presented to the participants.")
@@ -179,8 +182,12 @@ def _reception(w: Writer) -> Draft:
     headline = w.pick((f"The Ombudsman received citizens in {city}",
                        f"Reception of citizens was held in {city}",
                        f"{city}: {n} citizens were received"))
-    lead = (f"{w.opening()}{w.omb()} held a reception of citizens in {city}, where {n} residents "
-            f"of {city} and neighbouring districts were received.")
+    lead = w.pick((
+        f"{w.opening()}{w.omb()} held a reception of citizens in {city}, where {n} residents "
+        f"of {city} and neighbouring districts were received.",
+        f"{n} people from {city} and nearby villages came{w.tail()} to see {w.omb_object()} in "
+        "person.",
+        f"In {city}{w.tail()}, {w.omb()} listened to {n} residents who had asked for a meeting."))
     details = ("The applications concerned social protection, employment, housing and health "
                "care issues.",
                "Some of the issues were resolved on the spot by calling the relevant bodies.",
@@ -195,7 +202,9 @@ def _national_body(w: Writer) -> Draft:
     named = w.person(official)
     headline = w.pick((f"The Ombudsman met with the {official.role}",
                        f"Meeting held at the Ombudsman Office with {official.name}"))
-    lead = f"{w.opening()}{w.omb()} met with {named}."
+    lead = w.pick((f"{w.opening()}{w.omb()} met with {named}.",
+                   f"{named}, called on {w.omb_object()}{w.tail()}.",
+                   f"Talks between {w.omb_object()} and {named}, took place{w.tail()}."))
     topic = w.pick(TOPICS)
     details = (f"The parties discussed the issues of {w.about(topic.phrase, topic.themes)}.",
                "Joint steps to eliminate the problems identified were agreed.")
@@ -208,7 +217,11 @@ def _civil_society(w: Writer) -> Draft:
     w.rng.shuffle(orgs)
     headline = w.pick(("The Ombudsman met with representatives of civil society",
                        f"Meeting with {orgs[0]}"))
-    lead = (f"{w.opening()}{w.omb()} met with representatives of non-governmental organizations, "
-            f"including {orgs[0]} and {orgs[1]}.")
+    lead = w.pick((
+        f"{w.opening()}{w.omb()} met with representatives of non-governmental organizations, "
+        f"including {orgs[0]} and {orgs[1]}.",
+        f"NGO leaders, among them people from {orgs[0]} and {orgs[1]}, were invited{w.tail()} "
+        "to the Office.",
+        f"Around one table{w.tail()}: {w.omb_object()}, {orgs[0]}, {orgs[1]} and other NGOs."))
     details = ("The role of civil society in the protection of human rights was emphasized.",)
     return assemble(w, "meeting", headline, [lead], details, (), ())

@@ -49,12 +49,12 @@ def test_a_share_of_the_names_is_in_no_vocabulary(records, enricher):
 
 
 def test_category_accuracy(scores):
-    assert scores.category >= 0.86, "\n".join(scores.lines())  # measured 0.887
+    assert scores.category >= 0.86, "\n".join(scores.lines())  # measured 0.894
 
 
 def test_themes(scores):
-    # measured P 0.622, R 0.861: the sample's truth gives only the themes its subject says
-    assert scores.themes.recall >= 0.82 and scores.themes.f1 >= 0.68, str(scores.themes)
+    # measured P 0.632, R 0.856, F1 0.727: the truth gives only the themes its subject says
+    assert scores.themes.recall >= 0.82 and scores.themes.f1 >= 0.69, str(scores.themes)
 
 
 def test_partners(scores):
@@ -62,18 +62,18 @@ def test_partners(scores):
 
 
 def test_places(scores):
-    places = scores.names["places"]  # measured P 0.966, R 0.997
-    assert places.precision >= 0.93 and places.recall >= 0.95, "\n".join(scores.lines())
+    places = scores.names["places"]  # measured P 0.969, R 0.998
+    assert places.precision >= 0.94 and places.recall >= 0.97, "\n".join(scores.lines())
 
 
 def test_people(scores):
-    people = scores.names["people"]  # measured P 0.954, R 0.981
-    assert people.precision >= 0.92 and people.recall >= 0.95, "\n".join(scores.lines())
+    people = scores.names["people"]  # measured P 0.981, R 0.975
+    assert people.precision >= 0.95 and people.recall >= 0.95, "\n".join(scores.lines())
 
 
 @pytest.mark.parametrize("kind, recall", [("partners", 0.95), ("places", 0.95), ("people", 0.85)])
 def test_unseen_names_are_found_by_their_shape(scores, kind, recall):
-    # measured recall: partners 0.996, places 1.000, people 0.903
+    # measured recall: partners 0.993, places 1.000, people 0.881
     unseen = scores.unseen[kind]
     assert unseen.tp + unseen.fn >= 50, f"too few unseen {kind} to measure"
     assert unseen.recall >= recall and unseen.precision >= 0.85, "\n".join(scores.lines())
