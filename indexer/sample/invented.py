@@ -48,8 +48,13 @@ _ORG_SHAPES = (
     "{town} Foundation for {cause}", "Association of {profession} of {town}",
     "{town} Society for {cause}", "Institute for {cause} Studies",
     "{town} Public Union for {cause}", "Union of {profession}", "{town} State University",
-    "Council for {cause} of {town}", "{surname} Foundation",
+    "Council for {cause} of {town}", "{surname} Foundation", "{motto} Public Union",
+    "{motto} Public Union",
 )
+# Public unions often carry a motto, printed in quotes: “Open Door” Public Union.
+_MOTTOS = ("Open Door", "Bright Steps", "Green Valley", "Ray of Hope", "New Horizons",
+           "Helping Hand", "Clear Sky", "Kind Heart")
+QUOTED_HEAD = " Public Union"
 _FOREIGN_ORG_SHAPES = (
     "{town} Institute of Human Rights", "{town} Academy of Public Service",
     "Human Rights Foundation of {town}", "{town} Association of Mediators",
@@ -119,7 +124,8 @@ def names_for(seed: int) -> Names:
         given, sex = r.choice(_GIVEN)
         return r.choice(_ORG_SHAPES).format(town=r.choice(home), cause=r.choice(_CAUSES),
                                             profession=r.choice(_PROFESSIONS),
-                                            surname=f"{given} {_surname(r, sex == 'f')}")
+                                            surname=f"{given} {_surname(r, sex == 'f')}",
+                                            motto=r.choice(_MOTTOS))
     orgs = _distinct(rng, org, 30)
     foreign_orgs = _distinct(rng, lambda r: r.choice(_FOREIGN_ORG_SHAPES).format(
         town=r.choice(foreign)), 10)
@@ -133,6 +139,12 @@ def names_for(seed: int) -> Names:
     return Names(home, foreign, orgs, foreign_orgs,
                  tuple(_person(rng, n, orgs) for n in home_people),
                  tuple(_person(rng, n, foreign_orgs) for n in foreign_people))
+
+
+def motto(name: str) -> str:
+    """The motto of a "<motto> Public Union" ("" for other names): printed in quotes."""
+    head = name.removesuffix(QUOTED_HEAD)
+    return head if head != name and head in _MOTTOS else ""
 
 
 _ROLES = ("Director", "Chairperson", "Executive Director", "Deputy Director", "President",

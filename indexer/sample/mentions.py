@@ -35,9 +35,14 @@ def find_mentions(text: str,
 
 
 def org_forms(name: str) -> tuple[str, ...]:
-    """Printed forms of a partner; an unlisted (made-up) organisation has only its name."""
+    """Printed forms of a partner; an invented organisation has its name, and its motto in
+    quotes when it has one ("“Open Door” Public Union")."""
     org = vocab.ORG_BY_NAME.get(name)
-    return org.forms if org else (name,)
+    if org:
+        return org.forms
+    motto = invented.motto(name)
+    tail = invented.QUOTED_HEAD
+    return (name, f"“{motto}”{tail}", f'"{motto}"{tail}') if motto else (name,)
 
 
 def place_forms(name: str) -> tuple[str, ...]:

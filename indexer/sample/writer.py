@@ -103,7 +103,8 @@ class Writer:
         """An organisation in no vocabulary (see `invented`)."""
         name = self.pick(self.names.foreign_orgs if foreign else self.names.orgs)
         self.orgs.append(name)
-        return "the " + name
+        motto = invented.motto(name)
+        return "the " + (self.q(motto) + invented.QUOTED_HEAD if motto else name)
 
     def town(self) -> str:
         """An invented town of Azerbaijan, printed with what it is ("the village of X")."""

@@ -49,11 +49,11 @@ def test_a_share_of_the_names_is_in_no_vocabulary(records, enricher):
 
 
 def test_category_accuracy(scores):
-    assert scores.category >= 0.86, "\n".join(scores.lines())  # measured 0.894
+    assert scores.category >= 0.86, "\n".join(scores.lines())  # measured 0.895
 
 
 def test_themes(scores):
-    # measured P 0.632, R 0.856, F1 0.727: the truth gives only the themes its subject says
+    # measured P 0.629, R 0.854, F1 0.725: the truth gives only the themes its subject says
     assert scores.themes.recall >= 0.82 and scores.themes.f1 >= 0.69, str(scores.themes)
 
 
@@ -67,13 +67,13 @@ def test_places(scores):
 
 
 def test_people(scores):
-    people = scores.names["people"]  # measured P 0.981, R 0.975
+    people = scores.names["people"]  # measured P 0.981, R 0.973
     assert people.precision >= 0.95 and people.recall >= 0.95, "\n".join(scores.lines())
 
 
 @pytest.mark.parametrize("kind, recall", [("partners", 0.95), ("places", 0.95), ("people", 0.85)])
 def test_unseen_names_are_found_by_their_shape(scores, kind, recall):
-    # measured recall: partners 0.993, places 1.000, people 0.881
+    # measured recall: partners 0.993, places 1.000, people 0.871
     unseen = scores.unseen[kind]
     assert unseen.tp + unseen.fn >= 50, f"too few unseen {kind} to measure"
     assert unseen.recall >= recall and unseen.precision >= 0.85, "\n".join(scores.lines())
