@@ -131,7 +131,8 @@ class Enricher:
             themes=themes.chosen,
             partners=tuple(p.name for p in partners),
             places=tuple(dict.fromkeys((*listed_places, *villages))),
-            people=tuple(self.people.find(text)),
+            # a name that is a listed partner's ("Milli Majlis", "Wafaqi Mohtasib") is no person
+            people=tuple(p for p in self.people.find(text) if self.partners.canonical(p) is None),
             date=day.day if day else item.period_start,
             date_precision="day" if day else "month",
         )

@@ -43,9 +43,13 @@ def case(w: Writer) -> Draft:
         f"{w.opening()}a complaint was received by {w.office()} from a resident of {city} "
         f"regarding {about}.",
         f"{w.office()} examined the application of a resident of {city} about {about}."))
-    details = (f"As a result of the measures taken by the Office, {outcome}.",
-               "The applicant expressed gratitude to the Ombudsman.",
-               "The relevant state body was requested to prevent similar cases in the future.")
+    details = (w.pick((f"After the Office wrote to the body concerned, {outcome}.",
+                       f"The Office took the matter up and {outcome}.",
+                       f"Following an inquiry by the Office, {outcome}.")),
+               w.pick(("The applicant thanked the Ombudsman.",
+                       "In a letter, the applicant said thanks to the Office.")),
+               w.pick(("The body concerned was asked to keep such cases from recurring.",
+                       "The Office asked that the same mistake not be made again.")))
     return assemble(w, "case", headline, [lead], details, (), themes)
 
 
@@ -56,8 +60,10 @@ def _statistics(w: Writer) -> Draft:
                        f"Applications received by the Office in {month}"))
     lead = (f"In {month} {w.period.start.year}, {w.office()} received {n} written and oral "
             f"applications, {w.rng.randint(40, 70)} percent of which were within the mandate.")
-    details = ("Most of the complaints concerned social protection, the right to work and the "
-               "activities of law-enforcement bodies.",
+    details = (w.pick(("Most of the complaints concerned social protection, the right to work and "
+                       "the activities of law-enforcement bodies.",
+                       "Pensions and benefits, jobs and the police were what people wrote about "
+                       "most.")),
                f"{w.rng.randint(60, 300)} applications were received via the hotline.",
                "Appropriate measures were taken on each application.")
     return assemble(w, "case", headline, [lead], details, (), ())

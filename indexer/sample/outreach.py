@@ -189,9 +189,13 @@ def statement(w: Writer) -> Draft:
     lead = w.pick((f"{w.omb()} made a statement{w.tail()} in connection with {about}.",
                    f"{w.opening()}{w.omb()} issued an appeal on {about}."))
     details = (
-        f"The statement was sent to {', '.join(recipients[:-1])} and {recipients[-1]}.",
-        "The Ombudsman called on the international community to give an adequate response.",
-        "It was noted that the protection of human rights requires joint efforts.")
+        w.pick((f"The statement was sent to {', '.join(recipients[:-1])} and {recipients[-1]}.",
+                f"Copies went to {', '.join(recipients[:-1])} and {recipients[-1]}.")),
+        w.pick(("The Ombudsman called on the international community to give an adequate "
+                "response.",
+                "Silence from the international community, the Ombudsman wrote, would be taken "
+                "as consent.")),
+        "Only joint effort can protect these rights, the statement concludes.")
     return assemble(w, "statement", headline, [lead], details, (), themes)
 
 

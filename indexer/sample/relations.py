@@ -77,9 +77,11 @@ def _online(w: Writer) -> Draft:
     lead = w.pick((
         f"{w.opening()}{w.omb()} held an online meeting with {partner}.",
         f"A video conference between {w.omb_object()} and {partner} took place{w.tail()}."))
-    details = (f"The sides discussed cooperation in the field of "
-               f"{w.about(topic.phrase, topic.themes)}.",
-               "It was agreed to exchange experience and to hold joint events.",
+    details = (w.pick((f"The sides discussed cooperation in the field of "
+                       f"{w.about(topic.phrase, topic.themes)}.",
+                       f"Most of the call was about {w.about(topic.phrase, topic.themes)}.")),
+               w.pick(("It was agreed to exchange experience and to hold joint events.",
+                       "Joint events and a staff exchange are to follow.")),
                f"The situation of {w.pick(('compatriots', 'citizens', 'students'))} living "
                "abroad was also touched upon.")
     return assemble(w, "cooperation", headline, [lead], details)

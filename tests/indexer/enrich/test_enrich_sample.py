@@ -49,34 +49,37 @@ def test_a_share_of_the_names_is_in_no_vocabulary(records, enricher):
 
 
 def test_category_accuracy(scores):
-    assert scores.category >= 0.86, "\n".join(scores.lines())  # measured 0.895
+    assert scores.category >= 0.86, "\n".join(scores.lines())  # measured 0.901 (0.884-0.903 on seeds 1-3)
 
 
 def test_themes(scores):
-    # measured P 0.629, R 0.854, F1 0.725: the truth gives only the themes its subject says
+    # measured P 0.625, R 0.849, F1 0.720: the truth gives only the themes its subject says
     assert scores.themes.recall >= 0.82 and scores.themes.f1 >= 0.69, str(scores.themes)
 
 
 def test_partners(scores):
-    assert scores.names["partners"].f1 >= 0.95, "\n".join(scores.lines())  # measured 0.999
+    assert scores.names["partners"].f1 >= 0.95, "\n".join(scores.lines())  # measured 1.000
 
 
 def test_places(scores):
-    places = scores.names["places"]  # measured P 0.969, R 0.998
-    assert places.precision >= 0.94 and places.recall >= 0.97, "\n".join(scores.lines())
+    places = scores.names["places"]  # measured P 0.960, R 0.998
+    assert places.precision >= 0.93 and places.recall >= 0.97, "\n".join(scores.lines())
 
 
 def test_people(scores):
-    people = scores.names["people"]  # measured P 0.981, R 0.973
+    people = scores.names["people"]  # measured P 0.989, R 0.981
     assert people.precision >= 0.95 and people.recall >= 0.95, "\n".join(scores.lines())
 
 
-@pytest.mark.parametrize("kind, recall", [("partners", 0.95), ("places", 0.95), ("people", 0.85)])
-def test_unseen_names_are_found_by_their_shape(scores, kind, recall):
-    # measured recall: partners 0.993, places 1.000, people 0.871
+@pytest.mark.parametrize("kind, recall, precision", [
+    ("partners", 0.95, 0.95),  # measured 1.000, 1.000 (seeds 2-3: 0.993, 0.993)
+    ("places", 0.95, 0.95),  # measured 1.000, 1.000
+    ("people", 0.85, 0.85),  # measured 0.901, 0.943 (seed 2: 0.893, 0.876)
+])
+def test_unseen_names_are_found_by_their_shape(scores, kind, recall, precision):
     unseen = scores.unseen[kind]
     assert unseen.tp + unseen.fn >= 50, f"too few unseen {kind} to measure"
-    assert unseen.recall >= recall and unseen.precision >= 0.85, "\n".join(scores.lines())
+    assert unseen.recall >= recall and unseen.precision >= precision, "\n".join(scores.lines())
 
 
 def test_every_stated_day_is_found(pairs):

@@ -42,3 +42,16 @@ def test_towns_and_districts_named_as_such_are_places(places, text, town):
 ])
 def test_words_and_listed_places_are_not_read_as_new_towns(places, text):
     assert places.villages(text) == []
+
+
+def test_a_listed_partners_name_is_no_person():
+    from datetime import date
+
+    from indexer.item import Item, make_item_id
+
+    start = date(2024, 3, 1)
+    title = "Memorandum signed with the Wafaqi Mohtasib"
+    body = "The Head of the Office and the Wafaqi Mohtasib signed a memorandum on cooperation."
+    item = Item(make_item_id(start, title, body), "t.txt", start, date(2024, 3, 31), start, "month", title, body)
+    enriched = Enricher().enrich(item)
+    assert enriched.people == () and "Ombudsman of Pakistan" in enriched.partners
