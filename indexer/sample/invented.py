@@ -48,10 +48,11 @@ _ORG_SHAPES = (
     "{town} Foundation for {cause}", "Association of {profession} of {town}",
     "{town} Society for {cause}", "Institute for {cause} Studies",
     "{town} Public Union for {cause}", "Union of {profession}", "{town} State University",
-    "Council for {cause} of {town}", "{surname} Foundation", "{motto} Public Union",
-    "{motto} Public Union",
+    "Council for {cause} of {town}", "{surname} Foundation",
+    "{motto} Public Union", "{motto} Public Union",  # twice: the commonest shape of an NGO
 )
-# Public unions often carry a motto, printed in quotes: “Open Door” Public Union.
+# Public unions often carry a motto, printed in quotes: “Open Door” Public Union. The truth
+# names them without the quotes; QUOTED_HEAD is the part printed after the closing quote.
 _MOTTOS = ("Open Door", "Bright Steps", "Green Valley", "Ray of Hope", "New Horizons",
            "Helping Hand", "Clear Sky", "Kind Heart")
 QUOTED_HEAD = " Public Union"
