@@ -131,7 +131,8 @@ class Enricher:
             themes=themes.chosen,
             partners=tuple(p.name for p in partners),
             places=tuple(dict.fromkeys((*listed_places, *villages))),
-            people=tuple(self.people.find(text)),
+            # a name that is a listed partner's ("Milli Majlis", "Wafaqi Mohtasib") is no person
+            people=tuple(p for p in self.people.find(text) if self.partners.canonical(p) is None),
             date=day.day if day else item.period_start,
             date_precision="day" if day else "month",
         )
@@ -154,7 +155,7 @@ class Enricher:
     def _notes(self, item: Item, villages: list[str], dropped: dict[str, str], kept: set[str]) -> tuple[str, ...]:
         """What `explain` says about places, people and names that are not partners."""
         listed_people = {p.name for p in self.people.people}
-        notes = [f"place {p}: " + ("named as a village or settlement" if p in villages else "places.toml")
+        notes = [f"place {p}: " + ("named as a village, settlement, town or district" if p in villages else "places.toml")
                  for p in item.places]
         notes += [f"person {p}: " + ("people.toml" if p in listed_people else "printed with an office")
                   for p in item.people]

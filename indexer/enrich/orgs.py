@@ -45,8 +45,11 @@ _SELF_OR_PLACE = re.compile(
 )
 _LEADING = re.compile(
     r"^(?:(?:[Tt]he|A|An|By|At|On|In|With|From|[Aa]nd|[Oo]f|[Ff]or|During|Under|Both"
-    # a person's role before the body it belongs to: "Head of the Delegation of ..."
-    r"|(?:Deputy |Vice[- ])?(?:Head|Chair(?:man|woman|person)?|Director|Rector|President|Representative"
+    # a month ending a date before the name: "On 3 February the Association of ..."
+    r"|January|February|March|April|May|June|July|August|September|October|November|December"
+    # a person's role before the body it belongs to: "Head of the Delegation of ...",
+    # "Executive Director of the ... Foundation"
+    r"|(?:(?:First |Acting |Executive )?(?:Deputy |Vice[- ])?|Executive )(?:Head|Chair(?:man|woman|person)?|Director|Rector|President|Representative"
     r"|Members?|Staff|Employees|Minister|Ambassador|Coordinator|Secretary|Officials?"
     # an organ of a body named after it: "Board of Directors of the Association of ..."
     r"|Board of Directors|Board|General Assembly|Secretariat)(?:\s+of)?)\s+)+"

@@ -12,15 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..parse.words import zipf
-from .gazetteer import Form, Gazetteer
+from .gazetteer import Form, Gazetteer, normalise
 from .orgs import has_head_noun
 from .vocab import data_dir, TomlFile, required_str, string_list
 
 _WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_RUN = re.compile(rf"{_WORD}(?:\s+{_WORD})+")
+# Words of one name are apart by spaces and at most one line break: a blank line ends a
+# paragraph (or the headline), so a name ending the headline does not run into the body's.
+_SPACE = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
+_RUN = re.compile(rf"{_WORD}(?:{_SPACE}{_WORD})+")
 _OFFICE = (
     r"Ambassador|Minister|Ombudsman|Ombudswoman|Ombudsperson|Commissioner|Chairman|Chairwoman|Chairperson|"
-    r"Rector|Director|President|Deputy|Judge|Mayor|Governor|Sheikh|Coordinator|Representative|Secretary|"
+    r"Rector|Director|President|Deputy|Judge|Mayor|Governor|Sheikh|Coordinator|Representative|Secretary|Defender|"
     r"Chief|Head|Professor|Prof|Dr|Adviser|Advisor|Speaker|Mediator|Counsellor|Consul|Attache|Attaché|"
     r"Affaires|Delegate|Members?|Staff|Employees?|Representatives?|Officials?|Officers?|Spokes\w+"
 )
@@ -42,6 +45,16 @@ _ROLE_AFTER = re.compile(
     r"President|Ombudsman|Ombudsperson|Commissioner|Representative|Coordinator|Advis[oe]r|Member|"
     r"Secretary|Executive|Chief|Professor|Dean|Manager|Expert|Judge|Mayor|Governor|Vice)"
 )
+# The words after a body's head noun and "for"/"of" are the rest of its name ("Deportation
+# Center for Irregular Migrants"), not a person.
+_HEAD_LINK = re.compile(r"(\S+)\s+(?:for|of)\s+(?:the\s+)?$")
+
+
+def _in_org_name(before: str) -> bool:
+    m = _HEAD_LINK.search(before[-60:])
+    return bool(m and has_head_noun(m.group(1)))
+
+
 COMMON = 4.0  # Zipf: words this common in English are not names here ("Great", "Leader")
 
 
@@ -65,7 +78,9 @@ class PeopleBook:
 
     def find(self, text: str) -> list[str]:
         """Canonical names of the listed people, then other names the patterns find."""
-        found = [m.canonical for m in self.gazetteer.find(text)]
+        norm = normalise(text)
+        # "the Heydar Aliyev Foundation" names a body, not the person
+        found = [m.canonical for m in self.gazetteer.find(text) if not _ORG_NEXT.match(norm[m.end - 1:])]
         known = {w for name in found for w in name.split()}
         for name in self._pattern_names(text):
             if not set(name.split()) & known:
@@ -83,6 +98,8 @@ class PeopleBook:
             if not 2 <= len(words) <= 3 or any(w in self.excluded_words or w.lower() in lower for w in words):
                 continue
             if has_head_noun(" ".join(words)) or _ORG_NEXT.match(text[m.end():]) or any(_IS_OFFICE.fullmatch(w) for w in words):
+                continue
+            if _in_org_name(text[:m.start()]):
                 continue
             start = m.start() + m.group(0).index(words[0])
             name = " ".join(words)

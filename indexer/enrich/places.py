@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..parse.words import zipf
 from .gazetteer import Form, Gazetteer, normalise
 from .vocab import data_dir, TomlFile, VocabularyError, required_str, string_list
 
@@ -15,7 +16,20 @@ HOME_COUNTRY = "Azerbaijan"  # canonical of phrases that contain a place name bu
 
 _PLACE_NAME = r"[A-Z][a-zəğıöüşç'’-]+(?: [A-Z][a-zəğıöüşç'’-]+)?"
 _VILLAGE = re.compile(rf"\b({_PLACE_NAME}) (?:village|settlement)s?\b|\b(?:village|settlement) of ({_PLACE_NAME})\b")
+# Towns and districts named as such ("the town of X", "X district", "the city of X"): read
+# only when the name is not an English word ("the Central district", "the Old town").
+_TOWN = re.compile(rf"\b({_PLACE_NAME}) (?:town|district)\b|\b(?:town|city) of ({_PLACE_NAME})\b")
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "Each", "Every", "Children", "SOS", "Olympic", "Youth"})
+COMMON = 3.5  # Zipf: a word this common in English is no town's name here
+
+
+def _own_words(name: str) -> str:
+    """A two-word name without a sentence's opening word before it ("In Gulabad district")."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first in _OPENERS else name
+
+
+_OPENERS = frozenset({"In", "At", "On", "From", "To", "For", "Near", "Of", "With", "By", "Around"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +63,15 @@ class PlaceBook:
         return list(dict.fromkeys(found))
 
     def villages(self, text: str) -> list[str]:
-        """Villages and settlements named as such ("the Ashagi Oba village school", "Yukhari
-        Chaykend village", "the village of Dashli"): too many to list, so read by pattern."""
-        names = [m.group(1) or m.group(2) for m in _VILLAGE.finditer(text)]
+        """Villages, settlements, towns and districts named as such ("the Ashagi Oba village
+        school", "Yukhari Chaykend village", "the village of Dashli", "the town of X", "X
+        district"): too many to list, so read by pattern. Listed places are left to the list."""
+        names = [_own_words(m.group(1) or m.group(2)) for m in _VILLAGE.finditer(text)]
+        towns = [_own_words(m.group(1) or m.group(2)) for m in _TOWN.finditer(text)]
+        # A village may share a listed district's name ("Agdam village" of Tovuz); a town or
+        # district that the list or the home country names is the listed one.
+        names += [n for n in towns if all(zipf(w) < COMMON for w in n.split())
+                  and n != HOME_COUNTRY and not self.find(n)]
         return list(dict.fromkeys(n for n in names if n.split()[0] not in _NOT_NAMES))
 
     def found_after(self, text: str, before: frozenset[str], after_place: bool = False) -> list[str]:

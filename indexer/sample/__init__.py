@@ -105,7 +105,7 @@ def _readme(seed: int, months: int, end_year: int, end_month: int, periods: list
 These files imitate the shape of the monthly Information Bulletins of the Commissioner for
 Human Rights (Ombudsman) of the Republic of Azerbaijan. Their content is made up: the events,
 cases, dates, links and persons other than the Ombudsman and the Head of the Office are
-invented. Do not cite them.
+invented, and so are some of the organisations and towns. Do not cite them.
 
 Made by:  bulletins sample --out DIR --months {months} --seed {seed} --end {end_year}-{end_month:02d}
 (or, in Python: indexer.sample.generate_corpus(Path(DIR), months={months}, seed={seed},

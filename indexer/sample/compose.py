@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from indexer.item import Item, make_item_id
-from indexer.sample import mentions, office, outreach, relations, visits
+from indexer.sample import invented, mentions, office, outreach, relations, visits
 from indexer.sample.period import Period, header_sentence
 from indexer.sample.writer import STATED_DAY_SHARE, Draft, Writer
 
@@ -87,8 +87,9 @@ def compose_bulletin(period: Period, seed: int, salt: str = "") -> Bulletin:
     repeats: Counter[tuple[str, str]] = Counter()
     for _ in range(rng.randint(*ITEMS_PER_BULLETIN)):
         category = rng.choices(_CATEGORIES, _WEIGHTS)[0]
-        writer = Writer(rng, period, states_day=rng.random() < STATED_DAY_SHARE)
-        draft = _with_typo(TEMPLATES[category][1](writer), rng)
+        writer = Writer(rng, period, states_day=rng.random() < STATED_DAY_SHARE,
+                        names=invented.names_for(seed))
+        draft = _with_typo(TEMPLATES[category][1](writer), rng, seed)
         link_lines, links = _link_lines(rng)
         entries.append(_entry(draft, writer, source, link_lines, links, repeats))
     return Bulletin(period, header, tuple(entries))
@@ -101,23 +102,23 @@ def _link_lines(rng: random.Random) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(line.format(url=url) for line in lines), ((url,) if lines else ())
 
 
-def _with_typo(draft: Draft, rng: random.Random) -> Draft:
+def _with_typo(draft: Draft, rng: random.Random, seed: int) -> Draft:
     if rng.random() >= TYPO_SHARE:
         return draft
     sentences = [(p, s) for p, para in enumerate(draft.paragraphs) for s in range(len(para))]
     rng.shuffle(sentences)
     for pattern, wrong in TYPOS:
         for p, s in sentences:
-            changed = _replace_outside_names(draft.paragraphs[p][s], pattern, wrong)
+            changed = _replace_outside_names(draft.paragraphs[p][s], pattern, wrong, seed)
             if changed is not None:
                 draft.paragraphs[p][s] = changed
                 return draft
     return draft
 
 
-def _replace_outside_names(text: str, pattern: str, wrong: str) -> str | None:
+def _replace_outside_names(text: str, pattern: str, wrong: str, seed: int) -> str | None:
     """Misspell the first match that is not part of a name (names must stay findable)."""
-    masked = mentions.blank_names(text)
+    masked = mentions.blank_names(text, seed)
     for match in re.finditer(pattern, masked):
         return text[:match.start()] + wrong + text[match.end():]
     return None

@@ -33,6 +33,8 @@ rec-om-men-da-tions re-flect-ed re-gard-ing reg-is-tra-tion reg-u-lar-ly re-ha-b
 re-mem-brance rep-re-sen-ta-tives re-spon-si-bil-i-ty sig-nif-i-cance sit-u-a-tion state-ment
 strength-en-ing tem-po-rary tol-er-ance trans-par-en-cy treat-ment un-an-nounced
 un-der-stand-ing uni-ver-si-ty vul-ner-a-ble
+ad-mis-sion com-pe-tent dis-cussed dor-mi-to-ries rec-om-mends reg-is-ters rel-a-tives
+re-set-tled re-spon-si-ble
 """
 
 # Compounds that keep their hyphen; they break only there.

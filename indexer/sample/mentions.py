@@ -5,7 +5,7 @@ import functools
 import re
 from typing import Iterable
 
-from indexer.sample import vocab
+from indexer.sample import invented, vocab
 
 
 @functools.lru_cache(maxsize=4096)
@@ -35,13 +35,20 @@ def find_mentions(text: str,
 
 
 def org_forms(name: str) -> tuple[str, ...]:
-    """Printed forms of a partner; an unlisted (made-up) organisation has only its name."""
+    """Printed forms of a partner; an invented organisation has its name, and its motto in
+    quotes when it has one ("“Open Door” Public Union")."""
     org = vocab.ORG_BY_NAME.get(name)
-    return org.forms if org else (name,)
+    if org:
+        return org.forms
+    motto = invented.motto(name)
+    tail = invented.QUOTED_HEAD
+    return (name, f"“{motto}”{tail}", f'"{motto}"{tail}') if motto else (name,)
 
 
 def place_forms(name: str) -> tuple[str, ...]:
-    return vocab.PLACE_BY_NAME[name].forms
+    """Printed forms of a place; an invented town has only its name."""
+    place = vocab.PLACE_BY_NAME.get(name)
+    return place.forms if place else (name,)
 
 
 def mentions(text: str, orgs: Iterable[str], places: Iterable[str],
@@ -56,18 +63,22 @@ def mentions(text: str, orgs: Iterable[str], places: Iterable[str],
     return partners, found_places, found_people
 
 
-_ALL_ORGS = (*(o.name for o in vocab.ORGS), *vocab.UNKNOWN_ORGS)
-_ALL_PLACES = tuple(p.name for p in vocab.PLACES)
+def _every_name(seed: int) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    names = invented.names_for(seed)
+    return ((*(o.name for o in vocab.ORGS), *names.all_orgs),
+            (*(p.name for p in vocab.PLACES), *names.all_towns),
+            (*vocab.ALL_PEOPLE, *names.all_people))
 
 
-def all_vocabulary_mentions(text: str) -> tuple[list[str], list[str], list[str]]:
-    """What a full scan with the whole vocabulary finds: the check on the generator's truth."""
-    return mentions(text, _ALL_ORGS, _ALL_PLACES, vocab.ALL_PEOPLE)
+def all_vocabulary_mentions(text: str, seed: int = 1) -> tuple[list[str], list[str], list[str]]:
+    """What a full scan with every name the generator knows finds (its lists and the
+    invented pools of that seed): the check on the generator's truth."""
+    return mentions(text, *_every_name(seed))
 
 
-def blank_names(text: str) -> str:
+def blank_names(text: str, seed: int = 1) -> str:
     """`text` with every known name blanked out (same length), so edits can avoid names."""
-    for names, forms in ((_ALL_ORGS, org_forms), (_ALL_PLACES, place_forms),
-                         (vocab.ALL_PEOPLE, lambda n: (n,))):
+    orgs, places, people = _every_name(seed)
+    for names, forms in ((orgs, org_forms), (places, place_forms), (people, lambda n: (n,))):
         _, text = find_mentions(text, ((n, forms(n)) for n in names))
     return text

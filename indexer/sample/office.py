@@ -43,9 +43,13 @@ def case(w: Writer) -> Draft:
         f"{w.opening()}a complaint was received by {w.office()} from a resident of {city} "
         f"regarding {about}.",
         f"{w.office()} examined the application of a resident of {city} about {about}."))
-    details = (f"As a result of the measures taken by the Office, {outcome}.",
-               "The applicant expressed gratitude to the Ombudsman.",
-               "The relevant state body was requested to prevent similar cases in the future.")
+    details = (w.pick((f"After the Office wrote to the body concerned, {outcome}.",
+                       f"The Office took the matter up and {outcome}.",
+                       f"Following an inquiry by the Office, {outcome}.")),
+               w.pick(("The applicant thanked the Ombudsman.",
+                       "In a letter, the applicant said thanks to the Office.")),
+               w.pick(("The body concerned was asked to keep such cases from recurring.",
+                       "The Office asked that the same mistake not be made again.")))
     return assemble(w, "case", headline, [lead], details, (), themes)
 
 
@@ -56,8 +60,10 @@ def _statistics(w: Writer) -> Draft:
                        f"Applications received by the Office in {month}"))
     lead = (f"In {month} {w.period.start.year}, {w.office()} received {n} written and oral "
             f"applications, {w.rng.randint(40, 70)} percent of which were within the mandate.")
-    details = ("Most of the complaints concerned social protection, the right to work and the "
-               "activities of law-enforcement bodies.",
+    details = (w.pick(("Most of the complaints concerned social protection, the right to work and "
+                       "the activities of law-enforcement bodies.",
+                       "Pensions and benefits, jobs and the police were what people wrote about "
+                       "most.")),
                f"{w.rng.randint(60, 300)} applications were received via the hotline.",
                "Appropriate measures were taken on each application.")
     return assemble(w, "case", headline, [lead], details, (), ())
@@ -71,15 +77,13 @@ def institutional(w: Writer) -> Draft:
 def _working_group(w: Writer) -> Draft:
     topic = w.pick(TOPICS)
     wg = f"a Working Group on {topic.title}"
-    headline = w.pick((f"{wg} has been established under the Ombudsman",
+    headline = w.pick((f"New body: {wg}",
                        f"The Working Group on {topic.title} held its first meeting",
                        f"The Ombudsman established {wg}"))
-    lead = (f"{w.opening()}at the initiative of {w.omb_object()}, {wg} has been established "
-            f"under the Institution.")
-    details = ("The Working Group includes representatives of state bodies, experts and "
-               "representatives of civil society.",
-               "Its purpose is to prepare proposals for the improvement of the legislation and "
-               "of the practice in this field.",
+    lead = w.pick((f"{w.opening()}{w.omb()} set up {wg}.",
+                   f"{wg} now works beside the Office, set up{w.tail()} by {w.omb_object()}."))
+    details = ("Officials, independent experts and activists sit on it.",
+               "It is to draft changes to laws and to everyday practice.",
                f"The members include {ally_text(w)}.")
     return assemble(w, "institutional", headline, [lead], details, (), topic.themes)
 
@@ -94,8 +98,12 @@ def ally_text(w: Writer) -> str:
 def _expert_council(w: Writer) -> Draft:
     headline = w.pick(("The Expert Council under the Ombudsman held its regular meeting",
                        "Meeting of the Expert Council of the National Preventive Mechanism"))
-    lead = (f"The regular meeting of the Expert Council under the Ombudsman was held{w.tail()} "
-            "with the participation of experts in law, medicine and psychology.")
+    lead = w.pick((
+        f"The regular meeting of the Expert Council under the Ombudsman was held{w.tail()} "
+        "with the participation of experts in law, medicine and psychology.",
+        f"{w.opening()}lawyers, doctors and psychologists of the Expert Council met at the Office.",
+        f"The Expert Council, whose members include lawyers, doctors and psychologists, sat"
+        f"{w.tail()}."))
     details = ("The results of the monitoring visits were discussed.",
                "The plan of activities for the next quarter was approved.")
     return assemble(w, "institutional", headline, [lead], details, (), ("detention",))

@@ -41,7 +41,7 @@ _GENERAL_ALLIES = ("United Nations Development Programme", "Office of the United
 
 def ally(w: Writer, themes: tuple[str, ...]) -> str:
     """A partner fitting the subject, in any printed form; now and then an unlisted one."""
-    if w.chance(0.08):
+    if w.invented():
         return w.unknown_org()
     pool = _ALLIES.get(themes[0], _GENERAL_ALLIES) if themes else _GENERAL_ALLIES
     return w.org(w.pick(pool))
@@ -77,12 +77,12 @@ def _commemoration(w: Writer, day: Day) -> Draft:
         f"{w.omb()} attended the events marking {w.holiday(day)}."))
     topic = _topic_for(w, day.themes)
     details = (
-        f"Addressing the audience, the Ombudsman stressed the importance of "
-        f"{w.about(topic.phrase, topic.themes)}.",
-        "Representatives of state bodies, international organizations and civil society "
-        "attended the event.",
-        f"The participants were informed about the {w.poss('Ombudsman')} activities in this "
-        "field and the complaints received.")
+        w.pick((f"In her words to the audience, the Ombudsman spoke of "
+                f"{w.about(topic.phrase, topic.themes)}.",
+                f"{w.about(topic.phrase, topic.themes).join(('The talk was about ', '.'))}")),
+        "Officials, diplomats and activists were in the hall.",
+        w.pick(("The Office shared what it has done on the subject and what people complain of.",
+                "Figures on the complaints the Office received on the subject were shown.")))
     return assemble(w, "event", headline, [lead], details, event_remarks(w), day.themes)
 
 
@@ -101,19 +101,20 @@ def _conference(w: Writer) -> Draft:
         f"International conference on {title} was held",
         f"A conference titled {title} was held with the participation of the Ombudsman"))
     lead = w.pick((
-        f"{w.office()} and {partner} jointly organized{w.tail()} a conference on the theme "
+        f"{w.office()} and {partner} brought experts together{w.tail()} for a conference called "
         f"{title}.",
-        f"An international conference entitled {title} was held in {place}{w.tail()}, in joint "
-        f"organization of {w.office()} and {partner}.",
-        f"At the initiative of {w.omb_object()}, a conference on {title} was held{w.tail()} with "
-        f"the participation of {partner}."))
+        f"Experts from several countries met in {place}{w.tail()} for {title}, a conference "
+        f"prepared by {w.office()} with {partner}.",
+        f"{title} was the theme chosen by {w.omb_object()} and {partner} for a conference"
+        f"{w.tail()}."))
     details = (
-        "In her speech, the Ombudsman spoke about the national legislation and international "
-        "standards in this field and the recommendations of the Office.",
-        f"The conference was attended by representatives of {ally(w, ())}, state bodies and "
-        "civil society institutions.",
-        "The experts exchanged views on good practices and the challenges that remain.",
-        "At the end of the conference, a final document with recommendations was adopted.")
+        w.pick(("The Ombudsman compared the country's laws with international standards and "
+                "listed what the Office recommends.",
+                "Where national law falls short of international standards was the subject of "
+                "the Ombudsman's opening words.")),
+        f"Among the speakers were people from {ally(w, ())}, ministries and NGOs.",
+        "Speakers set what works against what still does not.",
+        "Recommendations agreed at the close were gathered in a final paper.")
     return assemble(w, "event", headline, [lead], details, event_remarks(w), conf.themes)
 
 
@@ -154,10 +155,13 @@ def awareness(w: Writer) -> Draft:
         f"At the initiative of {w.omb_object()}, awareness-raising events are held regularly "
         f"across the country, and the latest one gathered {audience}."))
     details = (
-        f"The participants were informed about the {w.poss('Ombudsman')} mandate and the ways "
-        "of applying to the Ombudsman.",
-        "Information booklets prepared by the Office were distributed.",
-        "The questions of the participants were answered.",
+        w.pick((f"What the {w.poss('Ombudsman')} mandate covers and how to lodge a complaint "
+                "were explained.",
+                "The speakers showed how anyone can turn to the Ombudsman: by letter, online "
+                "or on the hotline.")),
+        w.pick(("Booklets of the Office were handed out.",
+                "Everyone left with leaflets printed by the Office.")),
+        w.pick(("Questions from the floor followed.", "The audience asked many questions.")),
         f"The event was held in cooperation with {ally(w, a_themes or topic.themes)}.")
     return assemble(w, "awareness", headline, [lead], details, event_remarks(w))
 
@@ -185,9 +189,13 @@ def statement(w: Writer) -> Draft:
     lead = w.pick((f"{w.omb()} made a statement{w.tail()} in connection with {about}.",
                    f"{w.opening()}{w.omb()} issued an appeal on {about}."))
     details = (
-        f"The statement was sent to {', '.join(recipients[:-1])} and {recipients[-1]}.",
-        "The Ombudsman called on the international community to give an adequate response.",
-        "It was noted that the protection of human rights requires joint efforts.")
+        w.pick((f"The statement was sent to {', '.join(recipients[:-1])} and {recipients[-1]}.",
+                f"Copies went to {', '.join(recipients[:-1])} and {recipients[-1]}.")),
+        w.pick(("The Ombudsman called on the international community to give an adequate "
+                "response.",
+                "Silence from the international community, the Ombudsman wrote, would be taken "
+                "as consent.")),
+        "Only joint effort can protect these rights, the statement concludes.")
     return assemble(w, "statement", headline, [lead], details, (), themes)
 
 
@@ -201,8 +209,12 @@ def publication(w: Writer) -> Draft:
     headline = w.pick((f"{kind} on {topic.phrase} was published",
                        f"The Ombudsman Office published {kind.lower()} with {partner}",
                        f"{kind} on {topic.phrase} was prepared by the Ombudsman Office"))
-    lead = (f"{w.opening()}{w.office()} prepared {kind.lower()} on {topic.phrase} with the "
-            f"support of {partner}.")
+    lead = w.pick((
+        f"{w.opening()}{w.office()} prepared {kind.lower()} on {topic.phrase} with the "
+        f"support of {partner}.",
+        f"Backed by {partner}, {w.office()} has brought out {kind.lower()} on {topic.phrase}.",
+        f"Readers can now find {kind.lower()} on {topic.phrase}, written by {w.office()} with "
+        f"{partner}."))
     details = ("The publication covers the international standards and the national legislation.",
                "The publication is available on the official website of the Ombudsman.",
                f"It will be distributed among {w.pick(AUDIENCES[4:9])[0]}.")

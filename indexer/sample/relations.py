@@ -19,7 +19,6 @@ _GATHERINGS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      "Organization for Security and Co-operation in Europe", ("Warsaw", "Vienna")),
     ("the conference of the Council of Europe on the execution of judgments",
      "Council of Europe", ("Strasbourg",)),
-    ("the International Ombudsman Summit", "Ombudsman of Hong Kong", ("Hong Kong",)),
     ("the meeting of the Ombudsmen of the Turkic States", "Organization of Turkic States",
      ("Ankara", "Astana", "Tashkent", "Bishkek")),
     ("the annual conference of the APF", "Asia Pacific Forum of National Human Rights "
@@ -37,8 +36,13 @@ def cooperation(w: Writer) -> Draft:
 
 def _abroad(w: Writer) -> Draft:
     gathering, host, cities = w.pick(_GATHERINGS)
-    org = w.org(host)
-    city = w.place(w.pick(cities))
+    if w.invented():  # a smaller meeting hosted by a body in no vocabulary
+        org, city = w.unknown_org(foreign=True), w.foreign_town()
+        gathering = w.pick(("a regional seminar of ombudsman institutions",
+                            "an international round table on mediation",
+                            "a study visit of ombudsman staff"))
+    else:
+        org, city = w.org(host), w.place(w.pick(cities))
     who = w.omb() if w.chance(0.7) else w.head_of_office() + ","
     headline = w.pick((
         f"The Ombudsman attended {gathering} in {city}",
@@ -50,10 +54,12 @@ def _abroad(w: Writer) -> Draft:
         f"{w.opening()}{who} took part in {gathering}, organized by {org} in {city}.",
         f"At the invitation of {org}, {w.omb_object()} attended {gathering} in {city}{w.tail()}."))
     details = (
-        "During the speech, the participants were informed about the activities of the "
-        "Ombudsman in the field of ensuring and protecting human rights and freedoms.",
-        "The NPM activities and the protection of the rights of children and persons with "
-        "disabilities were also discussed.",
+        w.pick(("The Azerbaijani side spoke about the complaints the Office handles and the "
+                "reforms it has proposed.",
+                "In a short address, the delegation described how the Office deals with "
+                "complaints and what changed in the law after its proposals.")),
+        "Prevention of torture, children's rights and accessibility for persons with "
+        "disabilities came up in the talks as well.",
         f"On the sidelines of the event, bilateral meetings were held with "
         f"{w.org(w.pick(_NHRIS))} and {w.org(w.pick(_NHRIS))}.")
     return assemble(w, "cooperation", headline, [lead], details, event_remarks(w))
@@ -71,9 +77,11 @@ def _online(w: Writer) -> Draft:
     lead = w.pick((
         f"{w.opening()}{w.omb()} held an online meeting with {partner}.",
         f"A video conference between {w.omb_object()} and {partner} took place{w.tail()}."))
-    details = (f"The sides discussed cooperation in the field of "
-               f"{w.about(topic.phrase, topic.themes)}.",
-               "It was agreed to exchange experience and to hold joint events.",
+    details = (w.pick((f"The sides discussed cooperation in the field of "
+                       f"{w.about(topic.phrase, topic.themes)}.",
+                       f"Most of the call was about {w.about(topic.phrase, topic.themes)}.")),
+               w.pick(("It was agreed to exchange experience and to hold joint events.",
+                       "Joint events and a staff exchange are to follow.")),
                f"The situation of {w.pick(('compatriots', 'citizens', 'students'))} living "
                "abroad was also touched upon.")
     return assemble(w, "cooperation", headline, [lead], details)
@@ -87,8 +95,11 @@ def _joint_project(w: Writer) -> Draft:
                        f"{org} will support the {w.poss('Ombudsman')} work on {topic.phrase}",
                        f"Cooperation between the Ombudsman and {w.org(name, 'short')} continues"))
     subject = w.about(topic.phrase, topic.themes)
-    lead = (f"{w.opening()}{w.office()} and {org} discussed a joint project in the field of "
-            f"{subject}.")
+    lead = w.pick((
+        f"{w.opening()}{w.office()} and {org} discussed a joint project in the field of "
+        f"{subject}.",
+        f"A project on {subject} is being prepared by {w.office()} together with {org}.",
+        f"With {org}, {w.office()} mapped out{w.tail()} a project on {subject}."))
     details = ("The project provides for trainings for the staff of the Office and the "
                "preparation of analytical materials.",
                "The international experience in this field was presented to the participants.")
@@ -109,7 +120,7 @@ def agreement(w: Writer) -> Draft:
         "civil": ("Azerbaijan Bar Association", "Azerbaijan Red Crescent Society",
                   "Union of Disabled Persons Organizations", "Azerbaijan State News Agency"),
     }
-    partner = w.unknown_org() if w.chance(0.08) else w.org(w.pick(pools[kind]))
+    partner = w.unknown_org() if w.invented() else w.org(w.pick(pools[kind]))
     topic = w.pick(TOPICS)
     mou = w.pick(("a Memorandum of Understanding (MoU)", "a Memorandum of Understanding",
                   "a memorandum on cooperation", "a MoU"))
@@ -123,10 +134,12 @@ def agreement(w: Writer) -> Draft:
         f"{mou} on cooperation between {w.office()} and {partner} was signed{w.tail()}.",
         f"{w.opening()}{w.omb()} and the head of {partner} signed {mou}."))
     details = (
-        "The document aims to strengthen ties between the two institutions and to deepen joint "
-        f"work in the field of {w.about(topic.phrase, topic.themes)}.",
-        "The memorandum provides for joint trainings, research and exchange of experience.",
-        f"The memorandum was signed for a period of {w.pick(('three', 'five'))} years.")
+        w.pick((f"Under the document, the sides will work together on "
+                f"{w.about(topic.phrase, topic.themes)}.",
+                f"Above all, the document covers {w.about(topic.phrase, topic.themes)}.")),
+        w.pick(("Joint courses, studies and staff exchanges are foreseen.",
+                "The parties plan shared courses and research, and will trade know-how.")),
+        f"It stays in force for {w.pick(('three', 'five'))} years.")
     return assemble(w, "agreement", headline, [lead], details)
 
 
@@ -135,6 +148,8 @@ def meeting(w: Writer) -> Draft:
 
 
 def _guest(w: Writer) -> Draft:
+    if w.invented():
+        return _invented_guest(w)
     guest = w.pick(vocab.FOREIGN_PEOPLE)
     named = w.person(guest)
     headline = w.pick((f"The Ombudsman met with the {guest.role}",
@@ -150,14 +165,31 @@ def _guest(w: Writer) -> Draft:
     return assemble(w, "meeting", headline, [lead], details)
 
 
+def _invented_guest(w: Writer) -> Draft:
+    """A visitor in no vocabulary: from abroad, or from a body of the country."""
+    named = w.official(foreign=w.chance(0.5))
+    headline = w.pick(("A guest at the Ombudsman Office", "The Ombudsman hosted a visitor",
+                       "Talks at the Ombudsman Office"))
+    lead = w.pick((f"{w.opening()}{named}, came to the Ombudsman Office.",
+                   f"{w.omb()} welcomed{w.tail()} {named}."))
+    topic = w.pick(TOPICS)
+    details = (f"The talk turned on {w.about(topic.phrase, topic.themes)}.",
+               "Both sides want to work together more closely.")
+    return assemble(w, "meeting", headline, [lead], details)
+
+
 def _reception(w: Writer) -> Draft:
     city = w.home_place()
     n = w.rng.randint(12, 140)
     headline = w.pick((f"The Ombudsman received citizens in {city}",
                        f"Reception of citizens was held in {city}",
                        f"{city}: {n} citizens were received"))
-    lead = (f"{w.opening()}{w.omb()} held a reception of citizens in {city}, where {n} residents "
-            f"of {city} and neighbouring districts were received.")
+    lead = w.pick((
+        f"{w.opening()}{w.omb()} held a reception of citizens in {city}, where {n} residents "
+        f"of {city} and neighbouring districts were received.",
+        f"{n} people from {city} and nearby villages came{w.tail()} to see {w.omb_object()} in "
+        "person.",
+        f"In {city}{w.tail()}, {w.omb()} listened to {n} residents who had asked for a meeting."))
     details = ("The applications concerned social protection, employment, housing and health "
                "care issues.",
                "Some of the issues were resolved on the spot by calling the relevant bodies.",
@@ -166,11 +198,15 @@ def _reception(w: Writer) -> Draft:
 
 
 def _national_body(w: Writer) -> Draft:
+    if w.invented():
+        return _invented_guest(w)
     official = w.pick(vocab.OFFICIALS)
     named = w.person(official)
     headline = w.pick((f"The Ombudsman met with the {official.role}",
                        f"Meeting held at the Ombudsman Office with {official.name}"))
-    lead = f"{w.opening()}{w.omb()} met with {named}."
+    lead = w.pick((f"{w.opening()}{w.omb()} met with {named}.",
+                   f"{named}, called on {w.omb_object()}{w.tail()}.",
+                   f"Talks between {w.omb_object()} and {named}, took place{w.tail()}."))
     topic = w.pick(TOPICS)
     details = (f"The parties discussed the issues of {w.about(topic.phrase, topic.themes)}.",
                "Joint steps to eliminate the problems identified were agreed.")
@@ -183,7 +219,11 @@ def _civil_society(w: Writer) -> Draft:
     w.rng.shuffle(orgs)
     headline = w.pick(("The Ombudsman met with representatives of civil society",
                        f"Meeting with {orgs[0]}"))
-    lead = (f"{w.opening()}{w.omb()} met with representatives of non-governmental organizations, "
-            f"including {orgs[0]} and {orgs[1]}.")
+    lead = w.pick((
+        f"{w.opening()}{w.omb()} met with representatives of non-governmental organizations, "
+        f"including {orgs[0]} and {orgs[1]}.",
+        f"NGO leaders, among them people from {orgs[0]} and {orgs[1]}, were invited{w.tail()} "
+        "to the Office.",
+        f"Around one table{w.tail()}: {w.omb_object()}, {orgs[0]}, {orgs[1]} and other NGOs."))
     details = ("The role of civil society in the protection of human rights was emphasized.",)
     return assemble(w, "meeting", headline, [lead], details, (), ())

@@ -169,8 +169,7 @@ class Conference:
 
 CONFERENCES: tuple[Conference, ...] = (
     Conference("Human Rights in the Digital Age: Challenges and Opportunities", ("media",)),
-    Conference("The Role of National Human Rights Institutions in the Protection of Vulnerable "
-               "Groups", ()),
+    Conference("Ombudsman Institutions and People at Risk", ()),
     Conference("Business and Human Rights: Responsible Business Conduct",
                ("business_human_rights",)),
     Conference("Inclusive Education: Experience and Perspectives", ("education", "disability")),

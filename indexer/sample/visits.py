@@ -44,36 +44,39 @@ def monitoring_visit(w: Writer) -> Draft:
     name, npm, group = _institution(w, inst), _npm(w), _group(w)
     who = _RESIDENTS[inst.themes[0]]
     headline = w.pick((
-        f"Monitoring visit to {inst.kind}", f"Monitoring visit was conducted to {name}",
-        f"The next monitoring visit was held within the framework of {npm}",
-        f"{name} was visited within the framework of the NPM",
-        f"Ombudsman Office employees visited {name}",
-        f"The {w.poss('Ombudsman')} NPG members visited {inst.kind}",
-        f"An unannounced visit was paid to {name}",
+        f"Monitoring visit to {inst.kind}", f"{group} inspected {name}",
+        f"Unannounced check of {inst.kind} under the NPM mandate",
+        f"{name}: conditions checked without prior notice",
+        f"NPM staff went to {name}", f"How {who} live: a visit to {inst.kind}",
+        f"Preventive visit paid to {name}",
     ))
     lead = w.pick((
-        f"{w.opening()}{group} conducted an unannounced monitoring visit to {name}.",
-        f"Another monitoring visit under {npm}, carried out in accordance with the Optional "
-        f"Protocol to the Convention against Torture (OPCAT), took place{w.tail()} at {name}.",
-        f"By instructions of {w.omb_object()}, {group} visited {name}{w.tail()}.",
-        f"Within the framework of {npm}, {name} was visited{w.tail()} by {group}.",
-        f"{w.opening()}{name} was the subject of a regular monitoring visit by {group}.",
+        f"{w.opening()}{group} went without prior notice to {name}.",
+        f"Acting as {npm}, the Office sent {group} to {name}{w.tail()}.",
+        f"{name} received an unannounced preventive visit{w.tail()} from {group}.",
+        f"{w.opening()}{group} checked the conditions at {name} as part of the work of {npm}.",
+        f"Without warning the administration, {group} arrived at {name}{w.tail()}.",
     ))
+    expert = w.pick(("a psychologist", "a doctor", "a doctor and a psychologist", "a lawyer"))
     details = (
-        f"In the course of the visit, carried out with the participation of "
-        f"{w.pick(('a psychologist', 'a medical doctor', 'a medical doctor and a psychologist'))},"
-        f" the conditions of {w.pick(('detention', 'accommodation', 'stay'))}, the quality of "
-        f"food and the medical services provided were examined.",
-        f"The {who} were interviewed in private, and their complaints and requests were heard.",
-        "Some of the issues raised were resolved on the spot, while others were brought to the "
-        "attention of the relevant authorities.",
-        f"The rights of the {who} and the {w.poss('Ombudsman')} mandate were explained to them.",
-        "The registration records and medical documentation were checked as well.",
-        "Recommendations were given to the administration to eliminate the shortcomings found.",
+        w.pick((f"{expert.capitalize()} joined the group, which looked at "
+                f"{w.pick(('the cells', 'the rooms', 'the dormitories'))}, the kitchen and the "
+                "medical unit.",
+                f"The group, joined by {expert}, looked at the rooms, the meals served and the "
+                "medical care on offer.")),
+        w.pick((f"The {who} spoke with the monitors one by one, out of the hearing of the staff.",
+                f"Private talks were held with the {who}, who raised their own concerns.")),
+        w.pick(("Several requests were settled during the visit; the rest were passed on to the "
+                "bodies responsible.",
+                "What could be fixed at once was fixed; other matters went to the competent "
+                "authorities in writing.")),
+        f"The {who} were told what the Ombudsman can do for them and how to write to the Office.",
+        "The monitors also went through the admission registers and the medical files.",
+        w.pick(("The administration received recommendations on the shortcomings noted.",
+                "The head of the institution was asked to remedy the defects found.")),
     )
-    closing = (f"The results of the visit will be reflected in the {w.poss('Ombudsman')} "
-               "annual report on the NPM activities.",
-               "Monitoring visits to places of deprivation of liberty will continue.")
+    closing = (f"The findings will feed into the {w.poss('Ombudsman')} yearly NPM report.",
+               "More unannounced visits of this kind are planned.")
     return assemble(w, "monitoring_visit", headline, [lead], details, closing, inst.themes)
 
 
@@ -83,16 +86,15 @@ def _monitoring_tour(w: Writer) -> Draft:
                              "Guba", "Shirvan")))
     kinds = w.some(INSTITUTIONS[:-3], 3, 4)
     listed = ", ".join(i.kind for i in kinds[:-1]) + " and " + kinds[-1].kind
-    headline = w.pick((
-        f"Monitoring visits were paid to closed institutions in {region} under the "
-        f"{w.poss('Ombudsman')} National Preventive Mechanism",
-        f"The NPG visited closed institutions in {region}",
-        f"{region}: monitoring of places of deprivation of liberty"))
-    lead = (f"{w.opening()}{_group(w)} visited institutions in {region} that individuals are not "
-            f"able to leave of their own free will, including {listed}.")
-    details = ("The conditions created in the institutions were examined and confidential "
-               "interviews were held.",
-               "The heads of the institutions were informed about the shortcomings found.")
+    headline = w.pick((f"A week of NPM visits in {region}",
+                       f"Closed institutions of {region} checked by the NPM",
+                       f"{region}: {len(kinds)} institutions visited in one trip"))
+    lead = w.pick((
+        f"{w.opening()}{_group(w)} made a round of {region}, calling at {listed}.",
+        f"In one trip to {region}{w.tail()}, {_group(w)} visited {listed}."))
+    details = ("In each place the monitors talked with the people held or living there "
+               "without staff present.",
+               "The managers heard the problems found before the group left.")
     themes = [t for i in kinds for t in i.themes]
     return assemble(w, "monitoring_visit", headline, [lead], details, (), themes)
 
@@ -106,8 +108,6 @@ def humanitarian(w: Writer) -> Draft:
         options.append(_great_return)
     if start <= date(2023, 2, 1) <= w.period.end:
         options += [_earthquake] * 4
-    if date(2024, 12, 25) in w.period:
-        options += [_plane_crash] * 4
     return w.pick(options)(w)
 
 
@@ -116,30 +116,34 @@ def _landmine(w: Writer) -> Draft:
     where = "in " + w.place(w.pick(("Fuzuli", "Aghdam", "Lachin", "Kalbajar"))) \
         if w.period.start >= date(2021, 1, 1) else "near the former line of contact"
     victim = w.pick(("a civilian", "a shepherd", "a teenager", "an employee of a road company"))
-    headline = w.pick((f"The Ombudsman visited {victim} injured in a landmine explosion",
-                       "Landmine victims are in the focus of the Ombudsman",
-                       f"Another landmine explosion {where}"))
-    lead = (f"{w.opening()}{w.omb()} visited {victim} who was injured as a result of a landmine "
-            f"explosion {where} and is currently receiving treatment.")
+    headline = w.pick((f"Mine blast {where}: the Ombudsman at the bedside of {victim}",
+                       f"{victim} hurt by a mine {where}",
+                       "The Ombudsman calls again for minefield maps"))
+    lead = w.pick((
+        f"{w.opening()}{w.omb()} went to see {victim} hurt by a mine {where}, now in hospital.",
+        f"{victim.capitalize()} stepped on a mine {where}; {w.omb()} came to the hospital"
+        f"{w.tail()} to meet the family."))
     anama = w.org("Mine Action Agency of the Republic of Azerbaijan")
-    details = (f"The Ombudsman noted that {anama} continues to clear the territories, but the "
-               "lack of accurate minefield maps endangers the life of civilians.",
-               f"The issue was raised in the {w.poss('Ombudsman')} letters to "
-               f"{w.org('International Committee of the Red Cross')} and other organizations.")
+    details = (f"Clearance by {anama} goes on, the Ombudsman said, yet without exact maps of the "
+               "minefields civilians keep paying with their lives and health.",
+               f"Letters on the matter went to {w.org('International Committee of the Red Cross')}"
+               " and to other international bodies.")
     themes = ("missing_persons_ihl", *(("children",) if victim == "a teenager" else ()))
     return assemble(w, "humanitarian", headline, [lead], details, (), themes)
 
 
 def _repatriation(w: Writer) -> Draft:
-    camps = w.pick(("the Syrian Arab Republic", "Iraq"))
-    headline = w.pick(("The repatriation of our citizens remains in the focus of the Ombudsman",
-                       f"Another group of women and children returned from camps in {camps}",
-                       "The Ombudsman keeps in focus the return of citizens held abroad"))
-    lead = (f"{w.omb()} continues to follow the return home of citizens, in particular women "
-            f"and children, who stay in camps in {camps}.")
-    details = (f"{w.opening()}another group of {w.rng.randint(4, 40)} children and women was "
-               "brought back to the country.",
-               "Psychological and medical assistance is provided to the returned children.",
+    camps = w.place(w.pick(("Syria", "Iraq")))
+    headline = w.pick((f"More children brought home from {camps}",
+                       f"Women and children back from {camps}",
+                       "Repatriation from conflict zones: a new group arrives"))
+    lead = w.pick((
+        f"{w.omb()} follows each stage of bringing home the women and children still in camps "
+        f"in {camps}.",
+        f"Bringing citizens home from the camps of {camps} remains a priority for "
+        f"{w.omb_object()}."))
+    details = (f"{w.opening()}{w.rng.randint(4, 40)} more children and women landed home.",
+               "Doctors and psychologists now look after the returned children.",
                f"The Ombudsman thanked {w.org('Ministry of Foreign Affairs')} and "
                f"{w.org('International Committee of the Red Cross')} for their support.")
     return assemble(w, "humanitarian", headline, [lead], details, (), ("children", "women"))
@@ -147,14 +151,17 @@ def _repatriation(w: Writer) -> Draft:
 
 def _missing_families(w: Writer) -> Draft:
     place = w.home_place()
-    headline = w.pick((f"The Ombudsman met with families of missing persons in {place}",
-                       "Families of missing persons were received by the Ombudsman"))
-    lead = (f"{w.opening()}{w.omb()} met with family members of persons who went missing "
-            f"during the First Karabakh War, in {place}.")
-    details = ("The families shared their concerns and the Ombudsman answered their questions.",
-               f"The {w.poss('Ombudsman')} cooperation with "
-               f"{w.org('International Committee of the Red Cross')} on clarifying the fate of "
-               "missing persons was discussed.")
+    headline = w.pick((f"Relatives of the missing heard in {place}",
+                       "Thirty years of waiting: families of the missing meet the Ombudsman",
+                       f"{place}: a meeting with families searching for their relatives"))
+    lead = w.pick((
+        f"{w.opening()}{w.omb()} sat down in {place} with families whose relatives disappeared "
+        "in the war of the early 1990s.",
+        f"In {place}{w.tail()}, families still looking for relatives lost in the war of the "
+        f"1990s talked with {w.omb_object()}."))
+    details = ("Each family told its own story, and the Ombudsman replied to their questions.",
+               f"Work with {w.org('International Committee of the Red Cross')} to trace the "
+               "missing was part of the talk.")
     return assemble(w, "humanitarian", headline, [lead], details, (), ("missing_persons_ihl",))
 
 
@@ -186,12 +193,15 @@ def _pandemic(w: Writer) -> Draft:
 
 def _great_return(w: Writer) -> Draft:
     place = w.place(w.pick(("Lachin", "Fuzuli", "Aghdam", "Kalbajar", "Shusha")))
-    headline = w.pick((f"The Ombudsman visited former IDPs who returned to {place}",
-                       f"The rights of former IDPs resettled in {place} are in focus"))
-    lead = (f"{w.opening()}{w.omb()} met with families who returned to their native lands in "
-            f"{place} under the Great Return program.")
-    details = (f"The conditions created for the families were discussed with representatives "
-               f"of {w.org('State Committee for Affairs of Refugees and IDPs')}.",)
+    headline = w.pick((f"Back home in {place}: the Ombudsman with resettled families",
+                       f"Homes, schools and jobs for families resettled in {place}"))
+    lead = w.pick((
+        f"{w.opening()}{w.omb()} visited families resettled in {place} under the Great Return "
+        "program.",
+        f"Families who moved back to {place} under the Great Return program had a visit from "
+        f"{w.omb_object()}{w.tail()}."))
+    details = (f"Housing, schooling and work for the newcomers were talked through with "
+               f"{w.org('State Committee for Affairs of Refugees and IDPs')}.",)
     return assemble(w, "humanitarian", headline, [lead], details, (), ("migrants_refugees",))
 
 
@@ -203,16 +213,4 @@ def _earthquake(w: Writer) -> Draft:
     lead = (f"{w.omb()} expressed deep condolences to {w.org('Ombudsman of Turkiye', 'short')}"
             f" and the people of {turkiye} in connection with the devastating earthquake.")
     details = ("Employees of the Office joined the campaign of humanitarian aid to the victims.",)
-    return assemble(w, "humanitarian", headline, [lead], details, (), ("health",))
-
-
-def _plane_crash(w: Writer) -> Draft:
-    aktau = w.place("Aktau")
-    headline = w.pick((f"The Ombudsman visited those injured in the plane crash near {aktau}",
-                       "A Working Group on the plane crash victims was created"))
-    lead = (f"{w.omb()} contacted {w.org('Ombudsman of Kazakhstan', 'short')}"
-            f" regarding the victims and survivors of the plane crash near {aktau}.")
-    details = ("A joint working group was created to exchange information on the injured.",
-               "The Ombudsman visited the injured persons who were brought to Baku for treatment.")
-    w.places.append("Baku")
     return assemble(w, "humanitarian", headline, [lead], details, (), ("health",))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Sequence, TypeVar
 
-from indexer.sample import vocab
+from indexer.sample import invented, vocab
 from indexer.sample.period import Period
 from indexer.sample.subjects import Day
 
@@ -20,6 +20,9 @@ T = TypeVar("T")
 
 # Share of items whose text states the day of the activity (docs: "~40%").
 STATED_DAY_SHARE = 0.4
+# Share of the places, partners and officials that are drawn from the invented pools (in no
+# vocabulary) wherever a template lets any fitting name stand.
+INVENTED_SHARE = 0.4
 
 
 @dataclass
@@ -37,6 +40,7 @@ class Writer:
     rng: random.Random
     period: Period
     states_day: bool = False
+    names: invented.Names = field(default_factory=lambda: invented.names_for(1))
     orgs: list[str] = field(default_factory=list)  # canonical names, maybe unused
     places: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
@@ -91,10 +95,35 @@ class Writer:
         both = [f"{the}{o.name} ({o.acronym})"] if o.acronym else []
         return self.pick(full * 3 + both * 3 + acronym + aliases)
 
-    def unknown_org(self) -> str:
-        name = self.pick(vocab.UNKNOWN_ORGS)
+    def invented(self) -> bool:
+        """Whether the next name that any fitting one could fill is an invented one."""
+        return self.chance(INVENTED_SHARE)
+
+    def unknown_org(self, foreign: bool = False) -> str:
+        """An organisation in no vocabulary (see `invented`)."""
+        name = self.pick(self.names.foreign_orgs if foreign else self.names.orgs)
         self.orgs.append(name)
-        return "the " + name
+        motto = invented.motto(name)
+        return "the " + (self.q(motto) + invented.QUOTED_HEAD if motto else name)
+
+    def town(self) -> str:
+        """An invented town of Azerbaijan, printed with what it is ("the village of X")."""
+        name = self.pick(self.names.home_towns)
+        self.places.append(name)
+        return self.pick((f"the town of {name}", f"{name} district", f"{name} village",
+                          f"the village of {name}", f"{name} settlement"))
+
+    def foreign_town(self) -> str:
+        name = self.pick(self.names.foreign_towns)
+        self.places.append(name)
+        return f"the city of {name}"
+
+    def official(self, foreign: bool = False) -> str:
+        """An invented official with the office that makes them one, in either order."""
+        p = self.pick(self.names.foreign_officials if foreign else self.names.officials)
+        self.people.append(p.name)
+        self.orgs.append(p.org)
+        return f"{p.name}, {p.role}" if self.chance(0.5) else f"the {p.role}, {p.name}"
 
     def place(self, name: str) -> str:
         p = vocab.PLACE_BY_NAME[name]
@@ -105,6 +134,8 @@ class Writer:
 
     def home_place(self) -> str:
         """A city or district of Azerbaijan that existed for the Office at this time."""
+        if self.invented():
+            return self.town()
         return self.place(self.pick(vocab.home_places(self.period.start)))
 
     def person(self, p: vocab.Person) -> str:
@@ -238,22 +269,24 @@ def assemble(w: Writer, category: str, headline: str, lead: Sequence[str],
 
 def event_remarks(w: Writer) -> tuple[str, ...]:
     """Closing sentences for an item where people gathered."""
-    return ("The participants expressed their gratitude to the organizers.",
-            "At the end, the questions of interest were answered.",
-            "It was emphasized that cooperation in this direction will continue.",
+    return (w.pick(("Those present thanked the organisers.",
+                    "The organisers were thanked for the event.")),
+            w.pick(("A round of questions and answers closed the day.",
+                    "It ended with answers to questions from the audience.")),
+            "Both sides intend to keep working together on this.",
             *remarks_for(w))
 
 
 def remarks_for(w: Writer) -> tuple[str, ...]:
     """Closing sentences that fit almost any item."""
     return (
-        f"{w.omb()} noted that the protection of the rights of vulnerable groups of the "
-        "population is always in the focus of the Office.",
-        "It was emphasized that work in this direction will continue.",
-        f"{w.omb()} stressed the importance of raising public awareness in this field.",
-        "Relevant proposals will be reflected in the recommendations of the Office.",
-        f"Information about the work done was posted on the official website of "
-        f"the {w.poss('Ombudsman')} Office.",
+        w.pick((f"People who are least able to defend themselves come first for the Office, "
+                f"{w.omb()} said.",
+                f"According to {w.omb_object()}, the weakest must be protected first.")),
+        w.pick(("More of this work is planned.", "The work will go on in the coming months.")),
+        f"{w.omb()} asked for wider awareness of these rights.",
+        "Proposals that came up will go into the Office's recommendations.",
+        f"A short account was put on the {w.poss('Ombudsman')} website.",
     )
 
 

@@ -4,6 +4,7 @@ first result in a few Tab presses, and on a 390 x 844 phone the results come fir
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 
@@ -33,9 +34,11 @@ def test_each_view_has_no_serious_accessibility_violation(ui, app_url, view):  #
     page = ui
     from playwright.sync_api import expect
 
-    if view == "search":
-        page.goto(app_url + "?q=children&partner=ICRC")
-        expect_total(page, api(page, app_url, q="children", partner="ICRC")["total"])
+    if view == "search":  # results under a filter: the commonest partner of the items about children
+        partners = api(page, app_url, q="children")["facets"]["partner"]
+        partner = max(partners, key=lambda name: (partners[name], name))
+        page.goto(app_url + "?" + urlencode({"q": "children", "partner": partner}))
+        expect_total(page, api(page, app_url, q="children", partner=partner)["total"])
     elif view == "trends":
         page.goto(app_url + "?view=trends")
         expect(page.locator(".kn-value").first).to_have_text(f"{api(page, app_url)['total']:,}")

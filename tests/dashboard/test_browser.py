@@ -204,8 +204,11 @@ def test_a_shared_url_reproduces_the_view_and_back_works(ui, app_url):
 
 def test_csv_download_matches_the_api_total(ui, app_url):
     page = ui
-    page.goto(app_url + "?q=children&partner=ICRC")
-    total = api(page, app_url, q="children", partner="ICRC")["total"]
+    # The commonest partner of the items about children in this corpus, read from the index.
+    partners = api(page, app_url, q="children")["facets"]["partner"]
+    partner = max(partners, key=lambda name: (partners[name], name))
+    page.goto(app_url + "?" + urlencode({"q": "children", "partner": partner}))
+    total = api(page, app_url, q="children", partner=partner)["total"]
     expect_total(page, total)
     with page.expect_download() as info:
         page.locator("#export-csv").click()

@@ -38,3 +38,16 @@ def test_officials_are_people(people, text, name):
 def test_common_nouns_in_capitals_are_not_people(people):
     text = "Members visited the Temporary Detention Isolator; detention conditions were examined."
     assert people.find(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The event was held in cooperation with the Heydar Aliyev Foundation.",
+    "NPM staff went to the Deportation Center for Irregular Migrants of the State Migration Service.",
+])
+def test_a_body_named_after_a_person_or_a_group_is_no_person(people, text):
+    assert people.find(text) == []
+
+
+def test_a_name_ending_the_headline_does_not_run_into_the_body(people):
+    text = "Meeting held at the Office with Narmin Tapdigli\n\nNarmin Tapdigli, Deputy Director of the Institute, visited the Office."
+    assert "Narmin Tapdigli" in people.find(text)

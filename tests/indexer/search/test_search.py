@@ -74,7 +74,10 @@ def test_a_misspelling_gets_a_suggestion_and_its_fuzzy_form_finds_the_word(searc
     exact = search_index.search(SearchRequest(word, per_page=100))
     assert exact.total > 0
     result = search_index.search(SearchRequest(typo))
-    assert result.suggestion == word and result.total < exact.total
+    # The suggestion is the commonest indexed word of the intended word's stem ("monitors"
+    # for "monitring" when the items say "monitors" more often): it finds the same items.
+    assert result.suggestion and result.total < exact.total
+    assert search_index.search(SearchRequest(result.suggestion)).total == exact.total, result.suggestion
     _, with_word = search_index.matching_table(SearchRequest(word))
     _, with_fuzzy = search_index.matching_table(SearchRequest(f"{typo}~"))
     assert with_word.sum() == exact.total and not (with_word & ~with_fuzzy).any()  # every item of the word
