@@ -181,6 +181,47 @@ def doc_count_all(ix: index.Index) -> int:
     return ix.doc_count_all()
 
 
+@dataclass(frozen=True)
+class Segment:
+    """One segment of an index as its readers number it: documents offset..offset+size
+    (deleted ones included), `deleted` numbered within the segment."""
+
+    id: str
+    offset: int
+    size: int
+    deleted: frozenset[int]
+
+
+def segments(ix: index.Index) -> list[Segment]:
+    """The index's segments in document-number order. A segment's files are written once
+    and never changed (its deletions live in the table of contents), so a segment id seen
+    in two generations holds the same documents in both."""
+    out, offset = [], 0
+    for seg in ix._segments():
+        size = seg.doc_count_all()
+        out.append(Segment(seg.segment_id(), offset, size, frozenset(seg.deleted_docs())))
+        offset += size
+    return out
+
+
+def segment_records(ix: index.Index, ids: set[str]) -> Iterator[tuple[str, int, dict]]:
+    """(segment id, document number within it, record) of every live document of the
+    segments `ids`."""
+    with ix.reader() as reader:
+        for leaf, _ in reader.leaf_readers():
+            segment_id = leaf.segment().segment_id()
+            if segment_id in ids:
+                for docnum, stored in leaf.iter_docs():
+                    yield segment_id, docnum, json.loads(stored["record"])
+
+
+def records_at(ix: index.Index, docnums: Iterable[int]) -> Iterator[tuple[int, dict]]:
+    """(document number, record) of the given documents, deleted or not."""
+    with ix.reader() as reader:
+        for docnum in docnums:
+            yield docnum, json.loads(reader.stored_fields(docnum)["record"])
+
+
 # --------------------------------------------------------------------------- queries
 
 

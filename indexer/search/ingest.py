@@ -21,14 +21,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine
+from . import derived, engine
 from ..enrich import Enricher
 from ..errors import BulletinError, shown_path
 from .facets import FacetTable
 from .index_dir import IndexDir, Manifest
 from ..parse import Parsed, find_bulletins, parse_file
 from .sources import Plan, file_hash, file_key, plan, twin_pdfs, twin_text
-from .spelling import Vocabulary
 
 __all__ = ["IngestReport", "file_hash", "ingest"]
 
@@ -197,6 +196,7 @@ def _write(generation: Path, current: Path | None, manifest: Manifest, indexed: 
            pool: _Pool, report: IngestReport) -> FacetTable:
     """Apply the plan to the new generation; its facet table, words and manifest saved."""
     ix = engine.open_dir(generation) if current is not None else engine.create(generation)
+    before = derived.previous(current)
     reads = _ordered(todo.read, manifest)
     tasks = [(str(path), twin is None) for path, _, twin in reads]
     results = _process(tasks, pool.workers, _stepper(pool.progress, len(tasks)), pool.inherited)
@@ -206,10 +206,7 @@ def _write(generation: Path, current: Path | None, manifest: Manifest, indexed: 
         for (path, digest, twin), result in zip(reads, results):
             changes.apply(path, digest, twin, result)
         changes.finish()
-    words = Vocabulary()
-    table = FacetTable.build(words.counting(engine.stored_records(ix)), engine.doc_count_all(ix))
-    table.save(generation)
-    words.save(generation)
+    table = derived.save(generation, ix, before)
     manifest.save(generation)
     return table
 
