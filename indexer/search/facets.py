@@ -75,6 +75,9 @@ class FacetTable:
             entry_code={f: np.asarray(entries[f][1], dtype=np.int32) for f in MULTI},
         )
 
+    def live_ids(self) -> set[str]:
+        return {i for i, live in zip(self.ids, self.live.tolist()) if live}
+
     # ------------------------------------------------------------------ carried forward
 
     def part(self, start: int, stop: int, deleted: Iterable[int] = ()) -> "FacetTable":

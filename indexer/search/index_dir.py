@@ -107,7 +107,7 @@ class Manifest:
 
     def save(self, generation: Path) -> None:
         tmp = generation / (MANIFEST + ".tmp")
-        tmp.write_text(json.dumps({"version": VERSION, "files": self.files}, indent=1), encoding="utf-8")
+        tmp.write_text(json.dumps({"version": VERSION, "files": self.files}, separators=(",", ":")), encoding="utf-8")
         tmp.replace(generation / MANIFEST)
 
 

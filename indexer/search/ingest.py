@@ -27,7 +27,7 @@ from ..errors import BulletinError, shown_path
 from .facets import FacetTable
 from .index_dir import IndexDir, Manifest
 from ..parse import Parsed, find_bulletins, parse_file
-from .sources import Plan, file_hash, file_key, plan, twin_pdfs, twin_text
+from .sources import Plan, file_hash, file_key, plan, record_stats, twin_pdfs, twin_text
 
 __all__ = ["IngestReport", "file_hash", "ingest"]
 
@@ -68,13 +68,15 @@ def period_key(parsed: Parsed) -> str:
     return f"{parsed.period.start}..{parsed.period.end}"
 
 
-# Worker-process state: one enricher per process, loaded once.
+# The enricher of the running ingest, loaded once by the parent before it forks its worker
+# processes, which inherit it (loading the vocabularies again would cost each of them).
 _ENRICHER: Enricher | None = None
 
 
 def _init_worker() -> None:
     global _ENRICHER
-    _ENRICHER = Enricher()
+    if _ENRICHER is None:
+        _ENRICHER = Enricher()
 
 
 def _init_pool_worker(parent: int, inherited: tuple[int, ...]) -> None:
@@ -141,11 +143,13 @@ def ingest(
     Raises IndexUnwritable (one line) when the index folder cannot be written."""
     started = time.perf_counter()
     report = IngestReport()
+    global _ENRICHER
     root = IndexDir(index_root)
     with root.ingest_lock() as lock_fd:
         current = None if rebuild else root.current()
         manifest = Manifest.load(current)
-        indexed = _indexed_ids(current)
+        before = derived.previous(current)
+        indexed = before.table.live_ids() if before is not None else _indexed_ids(current)
         files, problems = find_bulletins(paths)
         todo = plan(files, manifest, indexed, prune)
         _count_plan(report, files, problems, todo, manifest)
@@ -153,11 +157,15 @@ def ingest(
             root.tidy()
             report.items_total = len(indexed)
         else:
-            generation = root.new_generation(copy_of=current)
-            with root.discarded_on_failure(generation):
-                table = _write(generation, current, manifest, indexed, todo,
-                               _Pool(workers or min(2, os.cpu_count() or 1), (lock_fd,), progress), report)
-                root.publish(generation)
+            _ENRICHER = Enricher()  # read now: vocabularies and corrections may have changed
+            try:
+                generation = root.new_generation(copy_of=current)
+                with root.discarded_on_failure(generation):
+                    table = _write(generation, before, manifest, indexed, todo,
+                                   _Pool(workers or min(2, os.cpu_count() or 1), (lock_fd,), progress), report)
+                    root.publish(generation)
+            finally:
+                _ENRICHER = None
             report.items_total = int(table.live.sum())
     report.seconds = time.perf_counter() - started
     return report
@@ -182,7 +190,7 @@ def _indexed_ids(current: Path | None) -> set[str]:
         table = FacetTable.load(current)
     except (OSError, KeyError, ValueError):
         return {record["id"] for _, record in engine.stored_records(engine.open_dir(current))}
-    return {i for i, live in zip(table.ids, table.live.tolist()) if live}
+    return table.live_ids()
 
 
 @dataclass
@@ -192,11 +200,11 @@ class _Pool:
     progress: Callable[[int, int], None] | None
 
 
-def _write(generation: Path, current: Path | None, manifest: Manifest, indexed: set[str], todo: Plan,
+def _write(generation: Path, before: derived.Previous | None, manifest: Manifest, indexed: set[str], todo: Plan,
            pool: _Pool, report: IngestReport) -> FacetTable:
-    """Apply the plan to the new generation; its facet table, words and manifest saved."""
-    ix = engine.open_dir(generation) if current is not None else engine.create(generation)
-    before = derived.previous(current)
+    """Apply the plan to the new generation (a copy of `before`'s, or empty); its facet
+    table, words and manifest saved."""
+    ix = engine.open_dir(generation) if engine.exists(generation) else engine.create(generation)
     reads = _ordered(todo.read, manifest)
     tasks = [(str(path), twin is None) for path, _, twin in reads]
     results = _process(tasks, pool.workers, _stepper(pool.progress, len(tasks)), pool.inherited)
@@ -206,6 +214,7 @@ def _write(generation: Path, current: Path | None, manifest: Manifest, indexed: 
         for (path, digest, twin), result in zip(reads, results):
             changes.apply(path, digest, twin, result)
         changes.finish()
+    record_stats(manifest, todo.stats)
     table = derived.save(generation, ix, before)
     manifest.save(generation)
     return table
@@ -244,7 +253,8 @@ class _Changes:
         self.claims = manifest.claims()
         self.released: set[str] = set()
         self.recorded: list[str] = []  # files whose items were (re)read by this ingest
-        self.enricher = Enricher()
+        assert _ENRICHER is not None
+        self.enricher = _ENRICHER
         self.forms = {p.name: (*p.aliases, *p.acronyms) for p in self.enricher.partners.partners}
 
     # ------------------------------------------------------------------ from the manifest
