@@ -121,6 +121,27 @@ def test_facet_counts_after_many_edits_equal_those_of_a_full_rebuild(corpus, tmp
     assert _everything(root) == _everything(rebuilt)
 
 
+def _answers(root: Path) -> list:
+    index = SearchIndex(root)
+    out = []
+    for q in ("", "ombudsman", "children OR prison", '"human rights"'):
+        result = index.search(SearchRequest(q, per_page=50))
+        out.append((result.total, result.facets, [(h.item.id, h.score if h.score is None else round(h.score, 6)) for h in result.hits]))
+    return out
+
+
+def test_a_build_written_in_several_segments_answers_as_one_segment_does(corpus, tmp_path, monkeypatch):
+    one = tmp_path / "one"
+    ingest([corpus], one, workers=1)
+    monkeypatch.setattr(engine, "SEGMENT_DOCS", 25)
+    several = tmp_path / "several"
+    report = ingest([corpus], several, workers=1)
+    assert len(engine.segments(engine.open_dir(IndexDir(several).require_current()))) >= report.items_added // 25 > 1
+    assert len(engine.segments(engine.open_dir(IndexDir(one).require_current()))) == 1
+    assert _answers(several) == _answers(one)
+    assert_tables_as_built(several)
+
+
 # One step of the property test: edit a bulletin's words, cut it to its first items,
 # restore it, copy it under another name (same period: items shared), delete it (then a
 # pruning ingest may remove it), or ingest with or without --prune.
