@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indexer.search import SearchIndex, SearchRequest, engine
+from indexer.search import SearchIndex, SearchRequest, engine, sources
 from indexer.search import ingest as ingest_module
 from indexer.search.facets import FacetTable
 from indexer.search.index_dir import IndexDir
@@ -119,6 +119,45 @@ def test_facet_counts_after_many_edits_equal_those_of_a_full_rebuild(corpus, tmp
     rebuilt = tmp_path / "rebuilt"
     ingest([corpus], rebuilt, workers=1)
     assert _everything(root) == _everything(rebuilt)
+
+
+def _counting_hashes(monkeypatch) -> list[str]:
+    hashed: list[str] = []
+    file_hash = sources.file_hash
+
+    def counting(path):
+        hashed.append(Path(path).name)
+        return file_hash(path)
+
+    monkeypatch.setattr(sources, "file_hash", counting)
+    monkeypatch.setattr(sources, "SETTLING_NS", 0)  # the files were just written: trust their stat at once
+    return hashed
+
+
+def test_an_unchanged_file_is_not_hashed_again(corpus, tmp_path, monkeypatch):
+    hashed = _counting_hashes(monkeypatch)
+    root = tmp_path / "index"
+    ingest([corpus], root)
+    assert len(hashed) == FILES
+    hashed.clear()
+    _edit(corpus / "b3.txt")
+    report = ingest([corpus], root)
+    assert hashed == ["b3.txt"] and report.bulletins_replaced == 1 and report.files_skipped == FILES - 1
+
+
+def test_a_change_that_keeps_the_size_and_modification_time_is_still_seen(corpus, tmp_path, monkeypatch):
+    hashed = _counting_hashes(monkeypatch)
+    root = tmp_path / "index"
+    ingest([corpus], root)
+    path = corpus / "b4.txt"
+    before, text = path.stat(), path.read_text(encoding="utf-8")
+    at = text.index(" the ", len(text) // 2)  # in an item's text (not the header, not a link line)
+    path.write_text(f"{text[:at]} tha {text[at + 5:]}", encoding="utf-8")  # the same size, another word
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the time it had
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    hashed.clear()
+    report = ingest([corpus], root)
+    assert hashed == ["b4.txt"] and report.bulletins_replaced == 1 and report.items_added >= 1
 
 
 def _answers(root: Path) -> list:
