@@ -143,7 +143,6 @@ def ingest(
     Raises IndexUnwritable (one line) when the index folder cannot be written."""
     started = time.perf_counter()
     report = IngestReport()
-    global _ENRICHER
     root = IndexDir(index_root)
     with root.ingest_lock() as lock_fd:
         current = None if rebuild else root.current()
@@ -157,18 +156,26 @@ def ingest(
             root.tidy()
             report.items_total = len(indexed)
         else:
-            _ENRICHER = Enricher()  # read now: vocabularies and corrections may have changed
-            try:
-                generation = root.new_generation(copy_of=current)
-                with root.discarded_on_failure(generation):
-                    table = _write(generation, before, manifest, indexed, todo,
-                                   _Pool(workers or min(2, os.cpu_count() or 1), (lock_fd,), progress), report)
-                    root.publish(generation)
-            finally:
-                _ENRICHER = None
+            pool = _Pool(workers or min(2, os.cpu_count() or 1), (lock_fd,), progress, Enricher())
+            table = _publish(root, current, before, manifest, indexed, todo, pool, report)
             report.items_total = int(table.live.sum())
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _publish(root: IndexDir, current: Path | None, before: derived.Previous | None, manifest: Manifest,
+             indexed: set[str], todo: Plan, pool: "_Pool", report: IngestReport) -> FacetTable:
+    """The plan applied to a new generation (a copy of the current one), then published."""
+    global _ENRICHER
+    _ENRICHER = pool.enricher  # before the workers fork: they inherit it
+    try:
+        generation = root.new_generation(copy_of=current)
+        with root.discarded_on_failure(generation):
+            table = _write(generation, before, manifest, indexed, todo, pool, report)
+            root.publish(generation)
+    finally:
+        _ENRICHER = None
+    return table
 
 
 def _count_plan(report: IngestReport, files, problems, todo: Plan, manifest: Manifest) -> None:
@@ -198,6 +205,7 @@ class _Pool:
     workers: int
     inherited: tuple[int, ...]
     progress: Callable[[int, int], None] | None
+    enricher: Enricher  # read at the start of each ingest: vocabularies and corrections may have changed
 
 
 def _write(generation: Path, before: derived.Previous | None, manifest: Manifest, indexed: set[str], todo: Plan,
@@ -209,7 +217,7 @@ def _write(generation: Path, before: derived.Previous | None, manifest: Manifest
     tasks = [(str(path), twin is None) for path, _, twin in reads]
     results = _process(tasks, pool.workers, _stepper(pool.progress, len(tasks)), pool.inherited)
     with engine.writer(ix) as w:
-        changes = _Changes(w, manifest, indexed, report)
+        changes = _Changes(w, manifest, indexed, report, pool.enricher)
         changes.settle(todo)
         for (path, digest, twin), result in zip(reads, results):
             changes.apply(path, digest, twin, result)
@@ -248,13 +256,12 @@ def _ordered(read: list[tuple[Path, str]], manifest: Manifest) -> list[tuple[Pat
 class _Changes:
     """The changes of one ingest to the index and the manifest, with what they count."""
 
-    def __init__(self, w, manifest: Manifest, indexed: set[str], report: IngestReport) -> None:
+    def __init__(self, w, manifest: Manifest, indexed: set[str], report: IngestReport, enricher: Enricher) -> None:
         self.w, self.manifest, self.indexed, self.report = w, manifest, indexed, report
         self.claims = manifest.claims()
         self.released: set[str] = set()
         self.recorded: list[str] = []  # files whose items were (re)read by this ingest
-        assert _ENRICHER is not None
-        self.enricher = _ENRICHER
+        self.enricher = enricher
         self.forms = {p.name: (*p.aliases, *p.acronyms) for p in self.enricher.partners.partners}
 
     # ------------------------------------------------------------------ from the manifest
