@@ -21,7 +21,9 @@ exit status: 0 success, 1 some input failed (each named on stderr), 2 usage erro
 Run 'bulletins COMMAND --help' for the options of each command."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or only the command `only` (a run of one command builds
+    just its own: the others' imports are not paid for)."""
     parser = argparse.ArgumentParser(
         prog="bulletins",
         description=DESCRIPTION,
@@ -29,13 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for register in commands.REGISTRY:
+    for register in commands.registrars(only):
         register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     try:
         return int(args.run(args) or 0)

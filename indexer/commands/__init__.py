@@ -1,10 +1,19 @@
-"""One module per `bulletins` subcommand; each exposes `register(subparsers)`."""
+"""One module per `bulletins` subcommand; each exposes `register(subparsers)`.
+
+A module is imported only when its command is built (`registrars`): a run of one command
+does not pay for the imports of the others (pandas and plotly for `export`, for example).
+"""
 from __future__ import annotations
 
-from . import alerts_cmd, explain_cmd, export_cmd, ingest_cmd, parse_cmd, partners_cmd, report_cmd, sample_cmd, search_cmd, serve_cmd, stats_cmd, users_cmd
+from collections.abc import Callable
+from importlib import import_module
 
-REGISTRY = (
-    parse_cmd.register, explain_cmd.register, partners_cmd.register, ingest_cmd.register,
-    search_cmd.register, stats_cmd.register, export_cmd.register, report_cmd.register, serve_cmd.register,
-    users_cmd.register, alerts_cmd.register, sample_cmd.register,
-)
+# In the order `bulletins --help` lists them; the module of `name` is `name_cmd`.
+NAMES = ("parse", "explain", "partners", "ingest", "search", "stats", "export", "report", "serve", "users",
+         "alerts", "sample")
+
+
+def registrars(only: str | None = None) -> list[Callable]:
+    """The `register` functions of every command, or of the command `only`."""
+    names = (only,) if only in NAMES else NAMES
+    return [import_module(f"{__name__}.{name}_cmd").register for name in names]

@@ -75,6 +75,65 @@ class FacetTable:
             entry_code={f: np.asarray(entries[f][1], dtype=np.int32) for f in MULTI},
         )
 
+    def live_ids(self) -> set[str]:
+        return {i for i, live in zip(self.ids, self.live.tolist()) if live}
+
+    # ------------------------------------------------------------------ carried forward
+
+    def part(self, start: int, stop: int, deleted: Iterable[int] = ()) -> "FacetTable":
+        """Documents start..stop (one segment of the index) numbered from 0, the documents
+        `deleted` (numbered within the part) dropped as a build would drop them."""
+        live = self.live[start:stop].copy()
+        live[np.fromiter(deleted, dtype=np.int64)] = False
+        docs, keep = self.entry_doc, {}
+        for f in MULTI:
+            inside = (docs[f] >= start) & (docs[f] < stop)
+            inside[inside] = live[docs[f][inside] - start]
+            keep[f] = inside
+        return FacetTable(
+            live=live, dates=np.where(live, self.dates[start:stop], 0),
+            period_ends=np.where(live, self.period_ends[start:stop], 0),
+            ids=[i if alive else "" for i, alive in zip(self.ids[start:stop], live.tolist())],
+            values=self.values,
+            single={f: np.where(live, a[start:stop], -1).astype(np.int32) for f, a in self.single.items()},
+            entry_doc={f: (docs[f][keep[f]] - start).astype(np.int32) for f in MULTI},
+            entry_code={f: self.entry_code[f][keep[f]] for f in MULTI},
+        )
+
+    @classmethod
+    def joined(cls, parts: list["FacetTable"]) -> "FacetTable":
+        """The parts one after another (the segments of an index in order), their values
+        merged and the values no live document has any more dropped."""
+        values: dict[str, dict[str, int]] = {f: {} for f in FACETS}
+        recode = [{f: np.asarray([_code(values[f], v) for v in p.values[f]] + [-1], dtype=np.int32) for f in FACETS}
+                  for p in parts]  # the extra -1: code -1 (no value) stays -1
+        offsets = np.cumsum([0] + [p.size for p in parts])
+        joined = cls(
+            live=_cat([p.live for p in parts], bool), dates=_cat([p.dates for p in parts], np.int32),
+            period_ends=_cat([p.period_ends for p in parts], np.int32),
+            ids=[i for p in parts for i in p.ids], values={f: list(v) for f, v in values.items()},
+            single={f: _cat([r[f][p.single[f]] for p, r in zip(parts, recode)], np.int32) for f in SINGLE},
+            entry_doc={f: _cat([p.entry_doc[f] + o for p, o in zip(parts, offsets)], np.int32) for f in MULTI},
+            entry_code={f: _cat([r[f][p.entry_code[f]] for p, r in zip(parts, recode)], np.int32) for f in MULTI},
+        )
+        return joined._compacted()
+
+    def _compacted(self) -> "FacetTable":
+        """The same table without the values no document holds (their codes renumbered)."""
+        values, single, entry_code = {}, dict(self.single), dict(self.entry_code)
+        for f in FACETS:
+            codes = self.single[f] if f in SINGLE else self.entry_code[f]
+            used = np.unique(codes[codes >= 0])
+            renumber = np.full(len(self.values[f]) + 1, -1, dtype=np.int32)
+            renumber[used] = np.arange(used.size, dtype=np.int32)
+            values[f] = [self.values[f][c] for c in used.tolist()]
+            if f in SINGLE:
+                single[f] = renumber[codes]
+            else:
+                entry_code[f] = renumber[codes]
+        return FacetTable(live=self.live, dates=self.dates, period_ends=self.period_ends, ids=self.ids, values=values,
+                          single=single, entry_doc=self.entry_doc, entry_code=entry_code)
+
     # ------------------------------------------------------------------ storage
 
     def save(self, folder: Path) -> None:
@@ -151,6 +210,10 @@ def _period_end(record: dict, day: date) -> date:
     if record.get("date_precision") == "month" and record.get("period_end"):
         return max(day, date.fromisoformat(record["period_end"]))
     return day
+
+
+def _cat(arrays: list[np.ndarray], dtype) -> np.ndarray:
+    return np.concatenate(arrays).astype(dtype, copy=False) if arrays else np.zeros(0, dtype=dtype)
 
 
 def _code(table: dict[str, int], value: str) -> int:

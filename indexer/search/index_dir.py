@@ -2,7 +2,9 @@
 
 An ingest never writes into the index that readers use. It copies the current
 generation (or starts an empty one), changes the copy, and only then swaps the
-`CURRENT` pointer with an atomic rename. A crash or a kill at any moment leaves the
+`CURRENT` pointer with an atomic rename. The copy shares the Whoosh segment files with
+the current generation (hard links): they are written once and never opened for writing
+again, so a copy costs one link per file, not the bytes of the index. A crash or a kill at any moment leaves the
 pointer on the previous, complete generation; the next run removes the debris.
 """
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import time
 from collections import Counter
@@ -104,8 +107,26 @@ class Manifest:
 
     def save(self, generation: Path) -> None:
         tmp = generation / (MANIFEST + ".tmp")
-        tmp.write_text(json.dumps({"version": VERSION, "files": self.files}, indent=1), encoding="utf-8")
+        tmp.write_text(json.dumps({"version": VERSION, "files": self.files}, separators=(",", ":")), encoding="utf-8")
         tmp.replace(generation / MANIFEST)
+
+
+# Whoosh's segment files ("MAIN_<segment id>.<kind>"): created under a new random name,
+# never changed after. Its table of contents ("_MAIN_<n>.toc", with the deletions) is
+# written under a new number and renamed into place, and everything of ours is replaced
+# by a rename too: nothing is ever written through a name a link shares.
+_SEGMENT_FILE = re.compile(r"MAIN_[0-9a-z]+\.[A-Za-z0-9_.]+")
+
+
+def _link_or_copy(src: str, dst: str) -> str:
+    """A segment file linked (the two generations share its bytes), anything else copied."""
+    if _SEGMENT_FILE.fullmatch(os.path.basename(src)):
+        try:
+            os.link(src, dst)
+            return dst
+        except OSError:  # a file system without hard links: the bytes, then
+            pass
+    return shutil.copy2(src, dst)
 
 
 class IndexDir:
@@ -131,7 +152,7 @@ class IndexDir:
         path = self.root / f"{PREFIX}{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         with self.discarded_on_failure(path):
             if copy_of is not None:
-                shutil.copytree(copy_of, path)
+                shutil.copytree(copy_of, path, copy_function=_link_or_copy)
             else:
                 path.mkdir(parents=True)
         return path

@@ -21,14 +21,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine
+from . import derived, engine
 from ..enrich import Enricher
 from ..errors import BulletinError, shown_path
 from .facets import FacetTable
 from .index_dir import IndexDir, Manifest
 from ..parse import Parsed, find_bulletins, parse_file
-from .sources import Plan, file_hash, file_key, plan, twin_pdfs, twin_text
-from .spelling import Vocabulary
+from .sources import Plan, file_hash, file_key, plan, record_stats, twin_pdfs, twin_text
 
 __all__ = ["IngestReport", "file_hash", "ingest"]
 
@@ -69,13 +68,15 @@ def period_key(parsed: Parsed) -> str:
     return f"{parsed.period.start}..{parsed.period.end}"
 
 
-# Worker-process state: one enricher per process, loaded once.
+# The enricher of the running ingest, loaded once by the parent before it forks its worker
+# processes, which inherit it (loading the vocabularies again would cost each of them).
 _ENRICHER: Enricher | None = None
 
 
 def _init_worker() -> None:
     global _ENRICHER
-    _ENRICHER = Enricher()
+    if _ENRICHER is None:
+        _ENRICHER = Enricher()
 
 
 def _init_pool_worker(parent: int, inherited: tuple[int, ...]) -> None:
@@ -146,7 +147,8 @@ def ingest(
     with root.ingest_lock() as lock_fd:
         current = None if rebuild else root.current()
         manifest = Manifest.load(current)
-        indexed = _indexed_ids(current)
+        before = derived.previous(current)
+        indexed = before.table.live_ids() if before is not None else _indexed_ids(current)
         files, problems = find_bulletins(paths)
         todo = plan(files, manifest, indexed, prune)
         _count_plan(report, files, problems, todo, manifest)
@@ -154,14 +156,26 @@ def ingest(
             root.tidy()
             report.items_total = len(indexed)
         else:
-            generation = root.new_generation(copy_of=current)
-            with root.discarded_on_failure(generation):
-                table = _write(generation, current, manifest, indexed, todo,
-                               _Pool(workers or min(2, os.cpu_count() or 1), (lock_fd,), progress), report)
-                root.publish(generation)
+            pool = _Pool(workers or min(2, os.cpu_count() or 1), (lock_fd,), progress, Enricher())
+            table = _publish(root, current, before, manifest, indexed, todo, pool, report)
             report.items_total = int(table.live.sum())
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _publish(root: IndexDir, current: Path | None, before: derived.Previous | None, manifest: Manifest,
+             indexed: set[str], todo: Plan, pool: "_Pool", report: IngestReport) -> FacetTable:
+    """The plan applied to a new generation (a copy of the current one), then published."""
+    global _ENRICHER
+    _ENRICHER = pool.enricher  # before the workers fork: they inherit it
+    try:
+        generation = root.new_generation(copy_of=current)
+        with root.discarded_on_failure(generation):
+            table = _write(generation, before, manifest, indexed, todo, pool, report)
+            root.publish(generation)
+    finally:
+        _ENRICHER = None
+    return table
 
 
 def _count_plan(report: IngestReport, files, problems, todo: Plan, manifest: Manifest) -> None:
@@ -183,7 +197,7 @@ def _indexed_ids(current: Path | None) -> set[str]:
         table = FacetTable.load(current)
     except (OSError, KeyError, ValueError):
         return {record["id"] for _, record in engine.stored_records(engine.open_dir(current))}
-    return {i for i, live in zip(table.ids, table.live.tolist()) if live}
+    return table.live_ids()
 
 
 @dataclass
@@ -191,25 +205,25 @@ class _Pool:
     workers: int
     inherited: tuple[int, ...]
     progress: Callable[[int, int], None] | None
+    enricher: Enricher  # read at the start of each ingest: vocabularies and corrections may have changed
 
 
-def _write(generation: Path, current: Path | None, manifest: Manifest, indexed: set[str], todo: Plan,
+def _write(generation: Path, before: derived.Previous | None, manifest: Manifest, indexed: set[str], todo: Plan,
            pool: _Pool, report: IngestReport) -> FacetTable:
-    """Apply the plan to the new generation; its facet table, words and manifest saved."""
-    ix = engine.open_dir(generation) if current is not None else engine.create(generation)
+    """Apply the plan to the new generation (a copy of `before`'s, or empty); its facet
+    table, words and manifest saved."""
+    ix = engine.open_dir(generation) if engine.exists(generation) else engine.create(generation)
     reads = _ordered(todo.read, manifest)
     tasks = [(str(path), twin is None) for path, _, twin in reads]
     results = _process(tasks, pool.workers, _stepper(pool.progress, len(tasks)), pool.inherited)
     with engine.writer(ix) as w:
-        changes = _Changes(w, manifest, indexed, report)
+        changes = _Changes(w, manifest, indexed, report, pool.enricher)
         changes.settle(todo)
         for (path, digest, twin), result in zip(reads, results):
             changes.apply(path, digest, twin, result)
         changes.finish()
-    words = Vocabulary()
-    table = FacetTable.build(words.counting(engine.stored_records(ix)), engine.doc_count_all(ix))
-    table.save(generation)
-    words.save(generation)
+    record_stats(manifest, todo.stats)
+    table = derived.save(generation, ix, before)
     manifest.save(generation)
     return table
 
@@ -242,12 +256,12 @@ def _ordered(read: list[tuple[Path, str]], manifest: Manifest) -> list[tuple[Pat
 class _Changes:
     """The changes of one ingest to the index and the manifest, with what they count."""
 
-    def __init__(self, w, manifest: Manifest, indexed: set[str], report: IngestReport) -> None:
+    def __init__(self, w, manifest: Manifest, indexed: set[str], report: IngestReport, enricher: Enricher) -> None:
         self.w, self.manifest, self.indexed, self.report = w, manifest, indexed, report
         self.claims = manifest.claims()
         self.released: set[str] = set()
         self.recorded: list[str] = []  # files whose items were (re)read by this ingest
-        self.enricher = Enricher()
+        self.enricher = enricher
         self.forms = {p.name: (*p.aliases, *p.acronyms) for p in self.enricher.partners.partners}
 
     # ------------------------------------------------------------------ from the manifest

@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import engine
+from . import derived, engine
 from ..enrich import Enricher
-from .facets import FacetTable
 from .index_dir import IndexDir
-from .spelling import Vocabulary
 
 __all__ = ["relabel"]
 
@@ -28,12 +26,12 @@ def relabel(index_root: Path, item_ids: Iterable[str], enricher: Enricher | None
         forms = {p.name: (*p.aliases, *p.acronyms) for p in enricher.partners.partners}
         generation = root.new_generation(copy_of=current)
         with root.discarded_on_failure(generation):
-            done = _rewrite(generation, ids, enricher, forms)
+            done = _rewrite(generation, derived.previous(current), ids, enricher, forms)
             root.publish(generation)
     return done
 
 
-def _rewrite(generation: Path, ids: list[str], enricher: Enricher, forms: dict[str, tuple[str, ...]]) -> list[str]:
+def _rewrite(generation: Path, before: derived.Previous | None, ids: list[str], enricher: Enricher, forms: dict[str, tuple[str, ...]]) -> list[str]:
     ix = engine.open_dir(generation)
     done = []
     with engine.writer(ix) as w:
@@ -43,7 +41,5 @@ def _rewrite(generation: Path, ids: list[str], enricher: Enricher, forms: dict[s
                 item, bulletin = found
                 engine.replace_item(w, enricher.enrich(item), bulletin, forms)
                 done.append(item_id)
-    words = Vocabulary()
-    FacetTable.build(words.counting(engine.stored_records(ix)), engine.doc_count_all(ix)).save(generation)
-    words.save(generation)
+    derived.save(generation, ix, before)
     return done

@@ -5,16 +5,25 @@ given by two routes is one; absolute, not relative to the folder given, because 
 folders may hold files of the same name), followed through a rename or a copy by its
 content hash. A file is left alone when its hash is the one indexed and every item it
 gave is still in the index; a file whose items went missing is read again.
+
+The hash is not computed again for a file whose size, modification and change times and
+inode are those recorded with it (as git does): a write changes the change time, which
+no tool can set back. A stat taken within `SETTLING_NS` of the file's last write is not
+recorded, since a second write in the same clock tick could leave the times as they were.
 """
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BulletinError
 from .index_dir import Manifest
+
+SETTLING_NS = 2 * 10**9
 
 
 @dataclass
@@ -25,19 +34,31 @@ class Plan:
     gone: list[str] = field(default_factory=list)  # indexed files no longer there (pruned)
     unchanged: int = 0
     errors: list[BulletinError] = field(default_factory=list)
+    stats: dict[str, tuple[str, list[int]]] = field(default_factory=dict)  # file -> (hash, stat) to record
 
     def empty(self) -> bool:
         return not (self.read or self.moved or self.copied or self.gone)
 
 
-def file_key(path: Path) -> str:
-    """The file's identity in the manifest; BulletinError when its name cannot be stored."""
-    key = str(path.resolve())
+def file_key(path: Path, folders: dict[str, str] | None = None) -> str:
+    """The file's identity in the manifest; BulletinError when its name cannot be stored.
+    `folders` remembers resolved folders, so that a file costs one look at its own name."""
+    key = _resolved(path, folders) if folders is not None else str(path.resolve())
     try:
         key.encode("utf-8")
     except UnicodeEncodeError:
         raise BulletinError(str(path), "the file name is not valid UTF-8 and cannot be stored: rename the file") from None
     return key
+
+
+def _resolved(path: Path, folders: dict[str, str]) -> str:
+    """str(path.resolve()), with each folder resolved once."""
+    if path.is_symlink():
+        return str(path.resolve())
+    parent = str(path.parent)
+    if parent not in folders:
+        folders[parent] = str(path.parent.resolve())
+    return os.path.join(folders[parent], path.name)
 
 
 def file_hash(path: Path) -> str:
@@ -46,6 +67,31 @@ def file_hash(path: Path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def file_stat(path: Path) -> list[int]:
+    """What tells that a file was not written since: size, times (ns) and inode."""
+    st = os.stat(path)
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def _digest(path: Path, entry: dict | None, out: Plan, key: str) -> str:
+    """The file's content hash: the recorded one while its stat is the recorded one."""
+    stat = file_stat(path)
+    if entry is not None and entry.get("sha256") and entry.get("stat") == stat:
+        return entry["sha256"]
+    digest = file_hash(path)
+    if time.time_ns() - max(stat[1], stat[2]) > SETTLING_NS:
+        out.stats[key] = (digest, stat)
+    return digest
+
+
+def record_stats(manifest: Manifest, stats: dict[str, tuple[str, list[int]]]) -> None:
+    """Each file's stat kept with its entry when the entry holds the hash it was taken with."""
+    for key, (digest, stat) in stats.items():
+        entry = manifest.files.get(key)
+        if entry is not None and entry.get("sha256") == digest:
+            entry["stat"] = stat
 
 
 def complete(entry: dict, indexed: set[str]) -> bool:
@@ -60,9 +106,10 @@ def plan(files: Sequence[Path], manifest: Manifest, indexed: set[str], prune: bo
     out = Plan()
     by_hash = _reusable(manifest, indexed)
     seen: set[str] = set()
+    folders: dict[str, str] = {}
     for path in files:
         try:
-            key = file_key(path)
+            key = file_key(path, folders)
         except BulletinError as exc:
             out.errors.append(exc)
             continue
@@ -80,12 +127,12 @@ def plan(files: Sequence[Path], manifest: Manifest, indexed: set[str], prune: bo
 
 def _place(out: Plan, path: Path, key: str, manifest: Manifest, indexed: set[str],
            by_hash: dict[str, list[str]], seen: set[str]) -> None:
+    entry = manifest.files.get(key)
     try:
-        digest = file_hash(path)
+        digest = _digest(path, entry, out, key)
     except OSError:
         out.read.append((path, ""))  # the parser names the problem
         return
-    entry = manifest.files.get(key)
     if entry is not None:
         if entry.get("sha256") == digest and complete(entry, indexed):
             out.unchanged += 1

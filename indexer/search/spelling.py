@@ -36,6 +36,16 @@ class Vocabulary:
             self.counts.update(item_words(record))
             yield docnum, record
 
+    def forget(self, records: Iterable[dict]) -> None:
+        """Records no longer indexed: their words counted one item less."""
+        for record in records:
+            for word in item_words(record):
+                left = self.counts[word] - 1
+                if left > 0:
+                    self.counts[word] = left
+                else:
+                    del self.counts[word]
+
     def save(self, generation: Path) -> None:
         tmp = generation / (FILE_NAME + ".tmp")
         with gzip.open(tmp, "wt", encoding="utf-8") as f:

@@ -19,6 +19,7 @@ from indexer.search.facets import FacetTable
 from indexer.search.index_dir import MANIFEST, IndexDir
 from indexer.search.ingest import ingest
 from indexer.search.sources import file_hash
+from tests.indexer.search.built import assert_tables_as_built
 
 MONTHS = ("2024-01", "2024-02", "2024-03", "2024-04")
 
@@ -192,3 +193,4 @@ def test_ingests_never_lose_an_item_whose_file_is_present(sample_dir, ops):
             present = set().union(*(_present_ids(p) for p in folder.rglob("*.*")))
             indexed = _indexed(root)
             assert indexed == present if op[1] else indexed >= present, op
+            assert_tables_as_built(root)  # carried forward: as a build from every record would give
