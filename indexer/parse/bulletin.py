@@ -91,9 +91,11 @@ def _unread_header(result: SplitResult, period: Period) -> list[str]:
 
 
 def build_items(source: str, period: Period, result: SplitResult) -> Iterator[Item]:
-    seen: Counter[tuple[str, str]] = Counter()
+    # Repeats are told apart by the id they would share (it ignores case and spacing), so
+    # two items that differ only in spacing never get one id.
+    seen: Counter[str] = Counter()
     for raw in result.items:
-        key = (raw.title, raw.body)
+        key = make_item_id(period.start, raw.title, raw.body)
         yield Item(
             id=make_item_id(period.start, raw.title, raw.body, seen[key]),
             source=source,

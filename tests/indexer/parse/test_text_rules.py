@@ -1,11 +1,15 @@
 """The text rules: link lines, broken words, paragraphs and headline breaks."""
 from __future__ import annotations
 
+from datetime import date
+
+from indexer.parse.bulletin import build_items
 from indexer.parse.headline import HeadlineColumn, headline_size
 from indexer.parse.links import is_bare_links, split_link_phrase
 from indexer.parse.paragraphs import join_lines
 from indexer.parse.lines import Line
-from indexer.parse.split import split_bulletin
+from indexer.parse.period import Period
+from indexer.parse.split import RawItem, SplitResult, split_bulletin
 
 NONE: frozenset[str] = frozenset()
 
@@ -74,3 +78,11 @@ Its body is here.
     result = split_bulletin(_lines(text))
     assert [i.title for i in result.items] == ["The Ombudsman met students", "A second item"]
     assert result.items[1].body == "Its body is here."
+
+
+def test_items_that_differ_only_in_spacing_or_case_get_two_ids():
+    one = RawItem("Visit to a school", "The staff met the pupils.", ())
+    spaced = RawItem("Visit to a  school", "the staff met the pupils.", ())
+    result = SplitResult(None, "", (one, spaced, one), 2)
+    ids = [i.id for i in build_items("x.txt", Period(date(2024, 3, 1), date(2024, 3, 31), "March 2024"), result)]
+    assert len(set(ids)) == 3, ids
