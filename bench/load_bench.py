@@ -107,8 +107,26 @@ class Callbacks:
     dependency list and layout (pattern-matching ids filled from the layout)."""
 
     def __init__(self, url: str) -> None:
-        self.deps = {d["output"]: d for d in requests.get(url + "/_dash-dependencies", timeout=60).json()}
-        self.ids = layout_ids(requests.get(url + "/_dash-layout", timeout=60).json(), [])
+        self._read(requests.get(url + "/_dash-dependencies", timeout=60).json(),
+                   requests.get(url + "/_dash-layout", timeout=60).json())
+
+    @classmethod
+    def from_json(cls, dependencies: list, layout: dict) -> "Callbacks":
+        cb = cls.__new__(cls)
+        cb._read(dependencies, layout)
+        return cb
+
+    def _read(self, dependencies: list, layout: dict) -> None:
+        self.deps = {d["output"]: d for d in dependencies}
+        self.ids = layout_ids(layout, [])
+
+    def mount_trends(self, post) -> None:
+        """Add the ids of the Trends grid, which the page mounts when Trends is first shown
+        (the figures' callback needs their pattern-matching ids)."""
+        values = {"url.search": "?view=trends"}
+        response = post(self.body("trends-grid.children", values, "url.search"))
+        body = response.json() if callable(response.json) else response.json  # requests or Flask
+        self.ids += layout_ids(body, [])
 
     def find(self, output_part: str) -> dict:
         return next(d for key, d in self.deps.items() if output_part in key)
@@ -162,7 +180,9 @@ def action(kind: str, rng: random.Random, session: requests.Session, url: str, c
     if kind == "search_view":
         return post(cb.body("results.children", {"url.search": query_string(rng)}, "url.search")).status_code
     if kind == "trends":
-        return post(cb.body("key-numbers.children", {"url.search": query_string(rng, "trends")}, "url.search")).status_code
+        # the grid is mounted once Trends was shown (without it the callback draws nothing)
+        values = {"url.search": query_string(rng, "trends"), "trends-mounted.data": True}
+        return post(cb.body("key-numbers.children", values, "url.search")).status_code
     button = rng.choice(["export-csv", "export-xlsx"])
     values = {f"{button}.n_clicks": 1, "url.search": query_string(rng)}
     return post(cb.body("download.data", values, f"{button}.n_clicks")).status_code
@@ -218,6 +238,8 @@ def main() -> int:
         try:
             items = requests.get(url + "/healthz", timeout=60).json()["items"]
             cb = Callbacks(url)
+            cb.mount_trends(lambda body: requests.post(url + "/_dash-update-component", json=body, timeout=60,
+                                                       headers={"Origin": url}))
             times, errors = defaultdict(list), []
             until = time.monotonic() + args.seconds
             users = [threading.Thread(target=user, args=(i, url, cb, until, args.think, times, errors))

@@ -1,6 +1,9 @@
 """Downloads from the page: matching items, one figure, the annual-report pack.
 
-Each returns what dcc.Download takes, built by indexer.exports and indexer.report."""
+Each returns what dcc.Download takes, built by indexer.exports and indexer.report on a
+heavy thread (heavy.py: they take turns, below the searches' priority). Item files are
+kept per worker by index generation (caching.py) for EXPORT_TTL_S, so the same export
+asked again costs nothing; its "Exported on" line then tells when that file was built."""
 from __future__ import annotations
 
 from dash import dcc
@@ -13,9 +16,16 @@ from indexer.sample.marker import notice_for_files
 from indexer.search import SearchIndex
 from indexer.search.index_dir import Manifest
 
+from .caching import GenerationCache, request_key
+from .heavy import QUEUE
 from .state import State, to_request
 from .trends import figures_for
 from .vocab import partner_types, report_labels
+
+
+EXPORT_TTL_S = 600
+# what dcc.Download takes (the file in base64), at most 128 files or 96 MB per worker
+FILES = GenerationCache("export files", entries=128, max_bytes=96 * 2**20, ttl_s=EXPORT_TTL_S)
 
 
 class NothingToExport(Exception):
@@ -25,6 +35,11 @@ class NothingToExport(Exception):
 def items_download(index: SearchIndex, state: State, fmt: str) -> dict:
     """The matching items in the order the results list them, named by the query and filters."""
     request = to_request(state)
+    return FILES.get(index.generation, (fmt, request_key(request)),
+                     lambda: QUEUE.run(_items_file, index, request, fmt))
+
+
+def _items_file(index: SearchIndex, request, fmt: str) -> dict:
     items = index.listed_items(request)
     info = ExportInfo.of(request, len(items), notice_for_files(Manifest.load(index.generation).files))
     data = exports.items_xlsx_bytes(items, info) if fmt == "xlsx" else exports.items_csv_bytes(items)
@@ -32,6 +47,10 @@ def items_download(index: SearchIndex, state: State, fmt: str) -> dict:
 
 
 def figure_download(index: SearchIndex, state: State, name: str, fmt: str) -> dict:
+    return QUEUE.run(_figure_file, index, state, name, fmt)
+
+
+def _figure_file(index: SearchIndex, state: State, name: str, fmt: str) -> dict:
     request = to_request(state)
     frames = frames_for(index, request, partner_types())
     fig = figures_for(frames, state.date_from, state.date_to)[name]
@@ -41,6 +60,10 @@ def figure_download(index: SearchIndex, state: State, name: str, fmt: str) -> di
 
 def report_download(index: SearchIndex, year: str | None) -> dict:
     """The pack of `year`, or of the latest full year in the index when none is chosen."""
+    return QUEUE.run(_report_file, index, year)
+
+
+def _report_file(index: SearchIndex, year: str | None) -> dict:
     if year and not str(year).isdigit():
         raise NothingToExport("choose a year for the annual-report pack first")
     year = int(year) if year else latest_full_year(index)
