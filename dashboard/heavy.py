@@ -31,8 +31,10 @@ def limit_from_env() -> int:
 
 
 def _lower_priority() -> None:
+    """This thread at nice NICE at least (never higher than the process it belongs to)."""
     try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)
+        me = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, me, max(NICE, os.getpriority(os.PRIO_PROCESS, me)))
     except (OSError, AttributeError):  # not Linux, or not allowed: the turns still hold
         pass
 
