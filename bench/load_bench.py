@@ -61,12 +61,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(index: Path, workers: int | None, log) -> tuple[subprocess.Popen, str]:
+def start_server(index: Path, workers: int | None, log, threads: int | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     cmd = [sys.executable, "-m", "indexer.cli", "serve", "--index", str(index), "--port", str(port), "--public"]
     cmd += ["--workers", str(workers)] if workers else []
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                            env={**os.environ, "PYTHONPATH": str(BENCH.parent)})
+    env = {**os.environ, "PYTHONPATH": str(BENCH.parent)}
+    env.update({"BULLETINS_THREADS": str(threads)} if threads else {})
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env)
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
@@ -225,6 +226,7 @@ def main() -> int:
     p.add_argument("--users", type=int, default=50)
     p.add_argument("--seconds", type=float, default=60.0)
     p.add_argument("--workers", type=int, default=None, help="server workers (default: serve's own)")
+    p.add_argument("--threads", type=int, default=None, help="threads per worker (default: serve's own)")
     p.add_argument("--think", type=float, default=1.0, help="mean seconds a user waits between actions")
     p.add_argument("--keep", type=Path, default=None, metavar="DIR")
     p.add_argument("--no-results", action="store_true")
@@ -234,7 +236,7 @@ def main() -> int:
         texts = corpus(folder / "corpus", args.items)
         ingest([texts], folder / "index", workers=1)
         load_start = os.getloadavg()[0]
-        proc, url = start_server(folder / "index", args.workers, log)
+        proc, url = start_server(folder / "index", args.workers, log, args.threads)
         try:
             items = requests.get(url + "/healthz", timeout=60).json()["items"]
             cb = Callbacks(url)
@@ -259,9 +261,10 @@ def main() -> int:
 def report(args, items: int, times: dict, errors: list, alive: bool, load: tuple[float, float]) -> None:
     p95 = percentile(times["api_search"], 95) if times["api_search"] else float("nan")
     verdict = "MET" if not errors and p95 <= TARGET_P95_S else "NOT MET"
-    from dashboard.server import default_workers
+    from dashboard.server import default_threads, default_workers
 
     workers = args.workers or f"default ({default_workers()})"
+    threads = args.threads or f"default ({default_threads()})"
     section = "\n".join([
         f"## Load: {args.users} users for {args.seconds:.0f} s at {items:,} items (issue 12) — target: 0 errors, "
         f"API search p95 <= 1 s",
@@ -269,7 +272,8 @@ def report(args, items: int, times: dict, errors: list, alive: bool, load: tuple
         f"- Date: {date.today().isoformat()}. Machine: {machine_line()}. Shared with other work: load average "
         f"{load[0]:.2f} at the start, {load[1]:.2f} at the end (uptime).",
         f"- Command: `python bench/load_bench.py --items {args.items} --users {args.users} --seconds {args.seconds:.0f} "
-        f"--think {args.think}`; server: `bulletins serve --public`, workers {workers}, 4 threads each, loopback.",
+        f"--think {args.think}" + (f" --threads {args.threads}" if args.threads else "") + "`; server: `bulletins serve "
+        f"--public`, workers {workers}, threads {threads} each, loopback.",
         f"- Think time uniform 0-{2 * args.think:.1f} s between a user's actions.",
         f"- Errors: {len(errors)}" + (f" (e.g. {errors[:5]})" if errors else "") + f"; server alive after: {alive}.",
         f"- API search p95 {p95 * 1000:.0f} ms -> {verdict}.",
