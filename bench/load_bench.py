@@ -79,6 +79,20 @@ def start_server(index: Path, workers: int | None, log, threads: int | None = No
     raise SystemExit("the server did not come up")
 
 
+def group_cpu_s(pgid: int) -> float:
+    """CPU seconds (user + system) used so far by the live processes of a process group
+    (the server: gunicorn's master and its workers)."""
+    tick, total = os.sysconf("SC_CLK_TCK"), 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        if int(fields[2]) == pgid:  # fields from the state on: state ppid pgrp ...; utime, stime at 11, 12
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
 def stop_server(proc: subprocess.Popen) -> None:
     os.killpg(proc.pid, signal.SIGTERM)
     try:
@@ -243,6 +257,7 @@ def main() -> int:
             cb.mount_trends(lambda body: requests.post(url + "/_dash-update-component", json=body, timeout=60,
                                                        headers={"Origin": url}))
             times, errors = defaultdict(list), []
+            cpu_start = group_cpu_s(proc.pid), time.process_time()
             until = time.monotonic() + args.seconds
             users = [threading.Thread(target=user, args=(i, url, cb, until, args.think, times, errors))
                      for i in range(args.users)]
@@ -250,17 +265,20 @@ def main() -> int:
                 u.start()
             for u in users:
                 u.join()
+            cpu = group_cpu_s(proc.pid) - cpu_start[0], time.process_time() - cpu_start[1]
             alive = requests.get(url + "/healthz", timeout=60).status_code == 200
         finally:
             stop_server(proc)
         load_end = os.getloadavg()[0]
-    report(args, items, times, errors, alive, (load_start, load_end))
+    report(args, items, times, errors, alive, (load_start, load_end), cpu)
     return 0
 
 
-def report(args, items: int, times: dict, errors: list, alive: bool, load: tuple[float, float]) -> None:
+def report(args, items: int, times: dict, errors: list, alive: bool, load: tuple[float, float],
+           cpu: tuple[float, float]) -> None:
     p95 = percentile(times["api_search"], 95) if times["api_search"] else float("nan")
     verdict = "MET" if not errors and p95 <= TARGET_P95_S else "NOT MET"
+    actions = sum(len(t) for t in times.values())
     from dashboard.server import default_threads, default_workers
 
     workers = args.workers or f"default ({default_workers()})"
@@ -277,6 +295,8 @@ def report(args, items: int, times: dict, errors: list, alive: bool, load: tuple
         f"- Think time uniform 0-{2 * args.think:.1f} s between a user's actions.",
         f"- Errors: {len(errors)}" + (f" (e.g. {errors[:5]})" if errors else "") + f"; server alive after: {alive}.",
         f"- API search p95 {p95 * 1000:.0f} ms -> {verdict}.",
+        f"- CPU (stable on a busy machine, unlike the times): server {cpu[0]:.1f} s for {actions} actions = "
+        f"{cpu[0] / max(actions, 1) * 1000:.1f} ms per action; the simulated users (this process) {cpu[1]:.1f} s.",
         "",
         table(times, args.seconds),
         "",

@@ -12,7 +12,7 @@ import os
 
 from gunicorn.app.base import BaseApplication
 
-THREADS = 4  # per worker: requests waiting on disk or on another worker's CPU overlap
+THREADS = 8  # per worker: see default_threads
 ENV_THREADS = "BULLETINS_THREADS"
 
 

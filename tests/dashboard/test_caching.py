@@ -10,6 +10,7 @@ import os
 import shutil
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from plotly.utils import PlotlyJSONEncoder
@@ -101,44 +102,70 @@ def test_the_same_search_written_differently_is_one_entry(dash_index_root):
     assert client.get("/api/search?q=rights&year=2023").get_data() != first.get_data()
 
 
-def _wait_for(condition, what: str, limit_s: float = 60) -> None:
+def _wait_for(condition, what: str, limit_s: float = 120) -> None:
     deadline = time.monotonic() + limit_s
     while not condition():
         assert time.monotonic() < deadline, f"never happened: {what}"
         time.sleep(0.01)
 
 
-def test_heavy_requests_queue_one_at_a_time_on_a_low_priority_thread():
-    queue, gate = HeavyQueue(limit=1), threading.Event()
-    base = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-    running, seen, results, lock = [0], [], [], threading.Lock()
+def _gated_work(folder: str, n: int) -> tuple[int, int, int]:
+    """In a helper process: mark itself running (failing if another is), wait for the test's
+    gate file, then answer (n squared, its pid, its priority)."""
+    folder = Path(folder)
+    running = os.open(folder / "running", os.O_CREAT | os.O_EXCL | os.O_WRONLY)  # raises if two at once
+    (folder / f"started-{n}").touch()
+    deadline = time.monotonic() + 120
+    while not (folder / "gate").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.close(running)
+    os.unlink(folder / "running")
+    return n * n, os.getpid(), os.getpriority(os.PRIO_PROCESS, 0)
 
-    def work(n: int) -> int:
-        with lock:
-            running[0] += 1
-            seen.append((running[0], os.getpriority(os.PRIO_PROCESS, threading.get_native_id())))
-        gate.wait(60)
-        with lock:
-            running[0] -= 1
-        return n * n
 
-    callers = [threading.Thread(target=lambda n=n: results.append(queue.run(work, n))) for n in range(3)]
-    for c in callers:
-        c.start()
-    _wait_for(lambda: queue.waiting == 3 and len(seen) == 1, "three requests queued, one building")
-    assert running[0] == 1  # the other two wait their turn, not refused
-    gate.set()
-    for c in callers:
-        c.join(60)
-    assert sorted(results) == [0, 1, 4] and queue.waiting == 0
-    assert [r for r, _ in seen] == [1, 1, 1]
-    assert all(p >= max(NICE, base) for _, p in seen)  # below the searches' priority
-    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == base  # the caller's is its own
+def _helpers() -> int:
+    """Helper processes of this process (spawned pool workers, not the resource tracker)."""
+    found = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            cmd = (stat.parent / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue
+        found += ppid == os.getpid() and b"spawn_main" in cmd
+    return found
+
+
+def _failing_work() -> None:
+    raise exporting.NothingToExport("no items dated 1999 in the index")
+
+
+def test_heavy_requests_queue_one_at_a_time_in_a_low_priority_process(tmp_path):
+    queue, results = HeavyQueue(limit=1), []
+    base, others = os.getpriority(os.PRIO_PROCESS, 0), _helpers()  # e.g. the exports' own queue
+    callers = [threading.Thread(target=lambda n=n: results.append(queue.run(_gated_work, str(tmp_path), n)))
+               for n in range(3)]
+    try:
+        for c in callers:
+            c.start()
+        _wait_for(lambda: queue.waiting == 3 and len(list(tmp_path.glob("started-*"))) == 1,
+                  "three requests queued, one building")
+        assert _helpers() - others == 1  # one process for the three (a pool starts one per request up to its size)
+        (tmp_path / "gate").touch()
+        for c in callers:
+            c.join(120)
+    finally:
+        queue.close()
+    assert sorted(r[0] for r in results) == [0, 1, 4] and queue.waiting == 0  # all served, none refused
+    assert {r[1] for r in results} != {os.getpid()}  # not in this process
+    assert all(r[2] >= max(NICE, base) for r in results)  # below the searches' priority
+    assert os.getpriority(os.PRIO_PROCESS, 0) == base  # the caller's is its own
 
 
 def test_a_heavy_request_that_fails_fails_its_caller():
-    def work() -> None:
-        raise exporting.NothingToExport("no items dated 1999 in the index")
-
-    with pytest.raises(exporting.NothingToExport, match="1999"):
-        HeavyQueue(limit=1).run(work)
+    queue = HeavyQueue(limit=1)
+    try:
+        with pytest.raises(exporting.NothingToExport, match="1999"):
+            queue.run(_failing_work)
+    finally:
+        queue.close()
