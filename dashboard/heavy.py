@@ -20,6 +20,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -37,12 +38,20 @@ def limit_from_env() -> int:
     return int(value) if value.isascii() and value.isdigit() and 0 < int(value) <= 16 else 1
 
 
-def _lower_priority() -> None:
-    """This process at nice NICE at least (never made more urgent than it was)."""
+def _helper_start() -> None:
+    """In a new helper: nice NICE at least (never made more urgent than it was), and gone
+    when its worker is (gunicorn kills a hung worker outright, which its pool cannot see)."""
     try:
         os.setpriority(os.PRIO_PROCESS, 0, max(NICE, os.getpriority(os.PRIO_PROCESS, 0)))
     except (OSError, AttributeError):  # not allowed, or not POSIX: the turns still hold
         pass
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True, name="orphan-watch").start()
+
+
+def _exit_with(parent: int, every_s: float = 2.0) -> None:
+    while os.getppid() == parent:
+        time.sleep(every_s)
+    os._exit(0)
 
 
 class HeavyQueue:
@@ -74,7 +83,7 @@ class HeavyQueue:
         with self._lock:
             if self._pool is None or self._pid != os.getpid():  # none yet, or one of the parent's
                 self._pool = ProcessPoolExecutor(self.limit, mp_context=multiprocessing.get_context("spawn"),
-                                                 initializer=_lower_priority)
+                                                 initializer=_helper_start)
                 self._pid = os.getpid()
             return self._pool
 

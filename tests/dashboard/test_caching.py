@@ -169,3 +169,29 @@ def test_a_heavy_request_that_fails_fails_its_caller():
             queue.run(_failing_work)
     finally:
         queue.close()
+
+
+HELPER_THEN_DIE = """
+import os, sys
+from dashboard.heavy import HeavyQueue
+print(HeavyQueue(limit=1).run(os.getpid), flush=True)
+os._exit(0)  # as gunicorn's SIGKILL of a hung worker: no clean shutdown of the pool
+"""
+
+
+def test_a_helper_ends_when_its_worker_is_killed():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", HELPER_THEN_DIE], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    helper = int(out.stdout.split()[0])
+    assert helper != os.getpid()
+
+    def gone() -> bool:
+        try:
+            state = Path(f"/proc/{helper}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return True
+        return state == "Z"  # ended, waiting for init to reap it
+    _wait_for(gone, f"the orphaned helper {helper} to end")
