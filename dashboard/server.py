@@ -17,7 +17,9 @@ ENV_THREADS = "BULLETINS_THREADS"
 
 
 def default_threads() -> int:
-    """Threads per worker: THREADS, or what BULLETINS_THREADS says."""
+    """Threads per worker: THREADS, or what BULLETINS_THREADS says. 8, not 4: a request
+    waiting for its export (heavy.py) holds a thread, and with 4 a few of them left a worker
+    none for searches (bench/results.md: API search p95 1.5-2.5 s with 4, 0.6-1.0 s with 8)."""
     value = os.environ.get(ENV_THREADS, "").strip()
     return int(value) if value.isascii() and value.isdigit() and 0 < int(value) <= 64 else THREADS
 
