@@ -61,12 +61,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(index: Path, workers: int | None, log) -> tuple[subprocess.Popen, str]:
+def start_server(index: Path, workers: int | None, log, threads: int | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     cmd = [sys.executable, "-m", "indexer.cli", "serve", "--index", str(index), "--port", str(port), "--public"]
     cmd += ["--workers", str(workers)] if workers else []
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                            env={**os.environ, "PYTHONPATH": str(BENCH.parent)})
+    env = {**os.environ, "PYTHONPATH": str(BENCH.parent)}
+    env.update({"BULLETINS_THREADS": str(threads)} if threads else {})
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env)
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
@@ -76,6 +77,20 @@ def start_server(index: Path, workers: int | None, log) -> tuple[subprocess.Pope
             time.sleep(0.2)
     stop_server(proc)
     raise SystemExit("the server did not come up")
+
+
+def group_cpu_s(pgid: int) -> float:
+    """CPU seconds (user + system) used so far by the live processes of a process group
+    (the server: gunicorn's master and its workers)."""
+    tick, total = os.sysconf("SC_CLK_TCK"), 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        if int(fields[2]) == pgid:  # fields from the state on: state ppid pgrp ...; utime, stime at 11, 12
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
 
 
 def stop_server(proc: subprocess.Popen) -> None:
@@ -107,8 +122,26 @@ class Callbacks:
     dependency list and layout (pattern-matching ids filled from the layout)."""
 
     def __init__(self, url: str) -> None:
-        self.deps = {d["output"]: d for d in requests.get(url + "/_dash-dependencies", timeout=60).json()}
-        self.ids = layout_ids(requests.get(url + "/_dash-layout", timeout=60).json(), [])
+        self._read(requests.get(url + "/_dash-dependencies", timeout=60).json(),
+                   requests.get(url + "/_dash-layout", timeout=60).json())
+
+    @classmethod
+    def from_json(cls, dependencies: list, layout: dict) -> "Callbacks":
+        cb = cls.__new__(cls)
+        cb._read(dependencies, layout)
+        return cb
+
+    def _read(self, dependencies: list, layout: dict) -> None:
+        self.deps = {d["output"]: d for d in dependencies}
+        self.ids = layout_ids(layout, [])
+
+    def mount_trends(self, post) -> None:
+        """Add the ids of the Trends grid, which the page mounts when Trends is first shown
+        (the figures' callback needs their pattern-matching ids)."""
+        values = {"url.search": "?view=trends"}
+        response = post(self.body("trends-grid.children", values, "url.search"))
+        body = response.json() if callable(response.json) else response.json  # requests or Flask
+        self.ids += layout_ids(body, [])
 
     def find(self, output_part: str) -> dict:
         return next(d for key, d in self.deps.items() if output_part in key)
@@ -162,7 +195,9 @@ def action(kind: str, rng: random.Random, session: requests.Session, url: str, c
     if kind == "search_view":
         return post(cb.body("results.children", {"url.search": query_string(rng)}, "url.search")).status_code
     if kind == "trends":
-        return post(cb.body("key-numbers.children", {"url.search": query_string(rng, "trends")}, "url.search")).status_code
+        # the grid is mounted once Trends was shown (without it the callback draws nothing)
+        values = {"url.search": query_string(rng, "trends"), "trends-mounted.data": True}
+        return post(cb.body("key-numbers.children", values, "url.search")).status_code
     button = rng.choice(["export-csv", "export-xlsx"])
     values = {f"{button}.n_clicks": 1, "url.search": query_string(rng)}
     return post(cb.body("download.data", values, f"{button}.n_clicks")).status_code
@@ -205,6 +240,7 @@ def main() -> int:
     p.add_argument("--users", type=int, default=50)
     p.add_argument("--seconds", type=float, default=60.0)
     p.add_argument("--workers", type=int, default=None, help="server workers (default: serve's own)")
+    p.add_argument("--threads", type=int, default=None, help="threads per worker (default: serve's own)")
     p.add_argument("--think", type=float, default=1.0, help="mean seconds a user waits between actions")
     p.add_argument("--keep", type=Path, default=None, metavar="DIR")
     p.add_argument("--no-results", action="store_true")
@@ -214,11 +250,14 @@ def main() -> int:
         texts = corpus(folder / "corpus", args.items)
         ingest([texts], folder / "index", workers=1)
         load_start = os.getloadavg()[0]
-        proc, url = start_server(folder / "index", args.workers, log)
+        proc, url = start_server(folder / "index", args.workers, log, args.threads)
         try:
             items = requests.get(url + "/healthz", timeout=60).json()["items"]
             cb = Callbacks(url)
+            cb.mount_trends(lambda body: requests.post(url + "/_dash-update-component", json=body, timeout=60,
+                                                       headers={"Origin": url}))
             times, errors = defaultdict(list), []
+            cpu_start = group_cpu_s(proc.pid), time.process_time()
             until = time.monotonic() + args.seconds
             users = [threading.Thread(target=user, args=(i, url, cb, until, args.think, times, errors))
                      for i in range(args.users)]
@@ -226,20 +265,24 @@ def main() -> int:
                 u.start()
             for u in users:
                 u.join()
+            cpu = group_cpu_s(proc.pid) - cpu_start[0], time.process_time() - cpu_start[1]
             alive = requests.get(url + "/healthz", timeout=60).status_code == 200
         finally:
             stop_server(proc)
         load_end = os.getloadavg()[0]
-    report(args, items, times, errors, alive, (load_start, load_end))
+    report(args, items, times, errors, alive, (load_start, load_end), cpu)
     return 0
 
 
-def report(args, items: int, times: dict, errors: list, alive: bool, load: tuple[float, float]) -> None:
+def report(args, items: int, times: dict, errors: list, alive: bool, load: tuple[float, float],
+           cpu: tuple[float, float]) -> None:
     p95 = percentile(times["api_search"], 95) if times["api_search"] else float("nan")
     verdict = "MET" if not errors and p95 <= TARGET_P95_S else "NOT MET"
-    from dashboard.server import default_workers
+    actions = sum(len(t) for t in times.values())
+    from dashboard.server import default_threads, default_workers
 
     workers = args.workers or f"default ({default_workers()})"
+    threads = args.threads or f"default ({default_threads()})"
     section = "\n".join([
         f"## Load: {args.users} users for {args.seconds:.0f} s at {items:,} items (issue 12) — target: 0 errors, "
         f"API search p95 <= 1 s",
@@ -247,10 +290,13 @@ def report(args, items: int, times: dict, errors: list, alive: bool, load: tuple
         f"- Date: {date.today().isoformat()}. Machine: {machine_line()}. Shared with other work: load average "
         f"{load[0]:.2f} at the start, {load[1]:.2f} at the end (uptime).",
         f"- Command: `python bench/load_bench.py --items {args.items} --users {args.users} --seconds {args.seconds:.0f} "
-        f"--think {args.think}`; server: `bulletins serve --public`, workers {workers}, 4 threads each, loopback.",
+        f"--think {args.think}" + (f" --threads {args.threads}" if args.threads else "") + "`; server: `bulletins serve "
+        f"--public`, workers {workers}, threads {threads} each, loopback.",
         f"- Think time uniform 0-{2 * args.think:.1f} s between a user's actions.",
         f"- Errors: {len(errors)}" + (f" (e.g. {errors[:5]})" if errors else "") + f"; server alive after: {alive}.",
         f"- API search p95 {p95 * 1000:.0f} ms -> {verdict}.",
+        f"- CPU (stable on a busy machine, unlike the times): server {cpu[0]:.1f} s for {actions} actions = "
+        f"{cpu[0] / max(actions, 1) * 1000:.1f} ms per action; the simulated users (this process) {cpu[1]:.1f} s.",
         "",
         table(times, args.seconds),
         "",

@@ -9,15 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from flask import Blueprint, Flask, jsonify, request
+from flask import Blueprint, Flask, Response, jsonify, request
 from werkzeug.datastructures import MultiDict
 
 from indexer.search.index_dir import IndexMissing
 from indexer.search import FILTERS, QueryError, SearchIndex, SearchRequest
 
+from .caching import GenerationCache, request_key
+
 SORT_ALIASES = {"relevance": "relevance", "date": "newest", "newest": "newest", "oldest": "oldest"}
 MAX_PARAM_CHARS = 500
 GENERATION_HEADER = "X-Index-Generation"
+# The JSON bodies of searches and counts, per worker process (a body of 20 hits is ~20 KB).
+ANSWERS = GenerationCache("api", entries=512)
 
 
 class BadRequest(ValueError):
@@ -72,8 +76,10 @@ def blueprint(get_index: Callable[[], SearchIndex]) -> Blueprint:
 
     @api.get("/search")
     def search():
-        index = get_index()
-        return _answer(index, index.search(request_from_args(request.args)).to_json())
+        index, asked = get_index(), request_from_args(request.args)
+        body = ANSWERS.get(index.generation, ("search", request_key(asked)),
+                           lambda: _body(index.search(asked).to_json()))
+        return _answer(index, body)
 
     @api.get("/items/<item_id>")
     def item(item_id: str):
@@ -86,10 +92,12 @@ def blueprint(get_index: Callable[[], SearchIndex]) -> Blueprint:
 
     @api.get("/stats")
     def stats():
-        by = request.args.get("by", "")
-        index = get_index()
-        total, counts = index.counts(request_from_args(request.args), by)
-        return _answer(index, {"by": by, "total": total, "counts": counts})
+        by, index, asked = request.args.get("by", ""), get_index(), request_from_args(request.args)
+
+        def build() -> bytes:
+            total, counts = index.counts(asked, by)
+            return _body({"by": by, "total": total, "counts": counts})
+        return _answer(index, ANSWERS.get(index.generation, ("stats", by, request_key(asked)), build))
 
     @api.route("/", defaults={"rest": ""}, methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
     @api.route("/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
@@ -109,10 +117,14 @@ def blueprint(get_index: Callable[[], SearchIndex]) -> Blueprint:
     return api
 
 
-def _answer(index: SearchIndex, payload: dict):
+def _body(payload: dict) -> bytes:
+    return jsonify(payload).get_data()
+
+
+def _answer(index: SearchIndex, payload: dict | bytes):
     """The JSON answer, naming the index generation it came from (the holder gives each
     request one generation that never changes under it)."""
-    response = jsonify(payload)
+    response = Response(payload, mimetype="application/json") if isinstance(payload, bytes) else jsonify(payload)
     response.headers[GENERATION_HEADER] = index.generation.name
     return response
 

@@ -11,10 +11,15 @@ from indexer.search import QueryError, SearchIndex, SearchRequest
 
 from . import components as C
 from . import histogram, itemview, trends
-from .state import State, to_request
+from .caching import GenerationCache
+from .state import State, to_request, url_from_state
 from .vocab import notice_for, partner_types
 
 HIDDEN, SHOWN = {"display": "none"}, {}
+# Per worker process, by index generation (caching.py): a search panel costs ~20 ms to
+# build, the six trends figures ~80 ms; the same views are asked for again and again.
+PANELS = GenerationCache("search panel", entries=256)
+TRENDS = GenerationCache("trends", entries=64)
 
 
 @dataclass
@@ -40,6 +45,12 @@ def notices(index: SearchIndex) -> list:
 
 
 def search_panel(index: SearchIndex, state: State) -> SearchPanel:
+    """What the Search view shows; the same for every view of the state (the URL minus view)."""
+    key = url_from_state(replace(state, view="search", item=None))
+    return PANELS.get(index.generation, key, lambda: _search_panel(index, state))
+
+
+def _search_panel(index: SearchIndex, state: State) -> SearchPanel:
     try:
         result = index.search(to_request(state))
     except QueryError as exc:
@@ -85,7 +96,13 @@ def report_years(index: SearchIndex) -> list[dict]:
 
 
 def trends_panel(index: SearchIndex, state: State, narrow: bool = False) -> tuple[list, list | None, list, Any]:
-    """(key number cards, screen figures in trends.FIGURES order or None, their subtitles, an error)."""
+    """(key number cards, screen figures in trends.FIGURES order or None, their subtitles, an error).
+    The figures depend on the query, filters and dates only (not the page, sort or view)."""
+    key = (url_from_state(replace(state, page=1, sort="relevance", view="trends", item=None)), bool(narrow))
+    return TRENDS.get(index.generation, key, lambda: _trends_panel(index, state, narrow))
+
+
+def _trends_panel(index: SearchIndex, state: State, narrow: bool = False) -> tuple[list, list | None, list, Any]:
     try:
         frames = frames_for(index, to_request(state), partner_types())
     except QueryError as exc:

@@ -12,7 +12,16 @@ import os
 
 from gunicorn.app.base import BaseApplication
 
-THREADS = 4  # per worker: requests waiting on disk or on another worker's CPU overlap
+THREADS = 8  # per worker: see default_threads
+ENV_THREADS = "BULLETINS_THREADS"
+
+
+def default_threads() -> int:
+    """Threads per worker: THREADS, or what BULLETINS_THREADS says. 8, not 4: a request
+    waiting for its export (heavy.py) holds a thread, and with 4 a few of them left a worker
+    none for searches (bench/results.md: API search p95 1.5-2.5 s with 4, 0.6-1.0 s with 8)."""
+    value = os.environ.get(ENV_THREADS, "").strip()
+    return int(value) if value.isascii() and value.isdigit() and 0 < int(value) <= 64 else THREADS
 
 
 def default_workers() -> int:
@@ -22,12 +31,12 @@ def default_workers() -> int:
     return max(2, min(8, 2 * (os.cpu_count() or 1)))
 
 
-def options(host: str, port: int, workers: int, threads: int = THREADS) -> dict:
+def options(host: str, port: int, workers: int, threads: int | None = None) -> dict:
     return {
         "bind": f"{host}:{port}",
         "workers": workers,
         "worker_class": "gthread",
-        "threads": threads,
+        "threads": threads or default_threads(),
         "timeout": 180,  # the annual-report pack of a large year takes a while
         "graceful_timeout": 30,
         # Longer than a proxy's or browser's idle reuse of a connection (nginx: 60 s), so the
@@ -56,6 +65,6 @@ class _Gunicorn(BaseApplication):
         return self.wsgi_app
 
 
-def run(wsgi_app, host: str, port: int, workers: int, threads: int = THREADS) -> None:
+def run(wsgi_app, host: str, port: int, workers: int, threads: int | None = None) -> None:
     """Serve until interrupted (Ctrl+C or SIGTERM stop it gracefully)."""
     _Gunicorn(wsgi_app, options(host, port, workers, threads)).run()
