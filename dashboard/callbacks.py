@@ -156,27 +156,32 @@ def register(app: Dash, holder) -> None:
         Output("sidebar-col", "className"), Input(ids.FILTERS_OPEN, "n_clicks"), Input(ids.FILTERS_CLOSE, "n_clicks"),
         State("sidebar-col", "className"), prevent_initial_call=True)
 
-    @app.callback(Output(ids.TRENDS_GRID, "children"), Output(ids.TRENDS_MOUNTED, "data"), Input(ids.URL, "search"),
-                  State(ids.TRENDS_MOUNTED, "data"))
-    def mount_trends(search, mounted):
-        if mounted or state_from_url(search).view != "trends":
+    # The first time Trends is shown, one callback mounts the cards with their figures drawn;
+    # after that show_trends redraws them. show_trends reads the mount only as State: as an
+    # Input, Dash held it back on every change until mount_trends had answered (and until the
+    # browser had rendered the search side's answer), about 0.5 s of a Trends change.
+    @app.callback(Output(ids.TRENDS_GRID, "children"), Output(ids.TRENDS_MOUNTED, "data"),
+                  Output(ids.KEY_NUMBERS, "children"), Output(ids.TRENDS_DRAWN, "data"), Input(ids.URL, "search"),
+                  State(ids.TRENDS_MOUNTED, "data"), State(ids.NARROW, "data"))
+    def mount_trends(search, mounted, narrow):
+        state = state_from_url(search)
+        if mounted or state.view != "trends":
             raise PreventUpdate
-        return trends.figure_grid(), True
+        numbers, figures, subtitles, drawn = _trends_outputs(holder, state, narrow)
+        return trends.figure_grid(figures, subtitles), True, numbers, drawn
 
-    @app.callback(Output(ids.KEY_NUMBERS, "children"), Output(GRAPHS_ALL, "figure"), Output(SUBTITLES_ALL, "children"),
-                  Output(ids.TRENDS_DRAWN, "data"), Input(ids.URL, "search"), Input(ids.TRENDS_MOUNTED, "data"),
-                  State(ids.NARROW, "data"), State(ids.TRENDS_DRAWN, "data"))
+    @app.callback(Output(ids.KEY_NUMBERS, "children", allow_duplicate=True), Output(GRAPHS_ALL, "figure"),
+                  Output(SUBTITLES_ALL, "children"), Output(ids.TRENDS_DRAWN, "data", allow_duplicate=True),
+                  Input(ids.URL, "search"), State(ids.TRENDS_MOUNTED, "data"), State(ids.NARROW, "data"),
+                  State(ids.TRENDS_DRAWN, "data"), prevent_initial_call=True)
     def show_trends(search, mounted, narrow, drawn):
         state = state_from_url(search)
         if state.view != "trends" or not mounted or trends_key(state) == drawn:
             raise PreventUpdate  # not shown, or showing these figures already (a page, a sort, back from Search)
-        try:
-            numbers, figures, subtitles, error = render.trends_panel(holder(), state, bool(narrow))
-        except IndexMissing:
-            raise PreventUpdate from None
-        if error is not None:
-            return [error], [no_update] * len(ctx.outputs_list[1]), [no_update] * len(ctx.outputs_list[2]), None
-        return numbers, figures, subtitles, trends_key(state)
+        numbers, figures, subtitles, drawn = _trends_outputs(holder, state, narrow)
+        if figures is None:
+            return numbers, [no_update] * len(ctx.outputs_list[1]), [no_update] * len(ctx.outputs_list[2]), None
+        return numbers, figures, subtitles, drawn
 
     app.clientside_callback("function(path) { return window.innerWidth < 768; }",
                             Output(ids.NARROW, "data"), Input(ids.URL, "pathname"))
@@ -215,9 +220,23 @@ def register(app: Dash, holder) -> None:
 
 
 def _search_outputs(p, state) -> tuple:
+    """The search side's outputs; the result list only when it is shown: on Trends the
+    browser spent ~0.3 s rendering hidden cards before it drew the figures (every change of
+    the URL renders them again when Search is shown)."""
     h = p.histogram
-    return (p.status, p.results, p.pages, p.page, p.facets, p.years, C.filter_chips(state),
+    return (p.status, p.results if state.view == "search" else no_update, p.pages, p.page, p.facets, p.years, C.filter_chips(state),
             C.date_presets(state, date.today()), h["src"], h["alt"], h["max"], h["value"], h["marks"], h["months"])
+
+
+def _trends_outputs(holder, state, narrow) -> tuple:
+    """(key numbers, figures or None, subtitles, the trends_key drawn) for the trends view."""
+    try:
+        numbers, figures, subtitles, error = render.trends_panel(holder(), state, bool(narrow))
+    except IndexMissing:
+        raise PreventUpdate from None
+    if error is not None:
+        return [error], None, None, None
+    return numbers, figures, subtitles, trends_key(state)
 
 
 def _export(holder, triggered, trigger, search, year):

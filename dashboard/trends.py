@@ -137,18 +137,21 @@ def heatmap_click(point: dict) -> dict | None:
     return {"month": x[:7], "category": y}
 
 
-def figure_card(name: str) -> dbc.Col:
+def figure_card(name: str, figure=None, subtitle: str = "") -> dbc.Col:
     buttons = dbc.ButtonGroup([dbc.Button(fmt.upper(), id={"type": ids.FIGURE_EXPORT, "figure": name, "fmt": fmt},
                                           size="sm", outline=True, color="secondary") for fmt in ("svg", "png")])
     header = dbc.CardHeader(html.Div([html.H3(FIGURE_TITLES[name], className="h6 fw-semibold mb-0"), buttons],
                                      className="d-flex justify-content-between align-items-center"))
-    subtitle = html.P(id={"type": ids.SUBTITLE, "figure": name}, className="small text-muted px-2 pt-1 mb-0")
+    subtitle = html.P(subtitle, id={"type": ids.SUBTITLE, "figure": name}, className="small text-muted px-2 pt-1 mb-0")
     # responsive: the figure follows its card, also when it was drawn while the view was hidden
     graph = dcc.Graph(id={"type": ids.GRAPH, "figure": name}, config={"displaylogo": False}, responsive=True,
-                      className="figure", style={"height": f"{SCREEN_HEIGHT.get(name, 420)}px", "width": "100%"})
+                      className="figure", style={"height": f"{SCREEN_HEIGHT.get(name, 420)}px", "width": "100%"},
+                      **({"figure": figure} if figure is not None else {}))
     return dbc.Col(dbc.Card([header, dbc.CardBody([subtitle, graph], className="p-1")], className="mb-3"),
                    width=12, className="figure-col", id=f"card-{name}")
 
 
-def figure_grid() -> dbc.Row:
-    return dbc.Row([figure_card(name) for name in FIGURES])
+def figure_grid(figures: list | None = None, subtitles: list | None = None) -> dbc.Row:
+    """The six cards, with their figures and subtitles when given (in FIGURES order)."""
+    figures, subtitles = figures or [None] * len(FIGURES), subtitles or [""] * len(FIGURES)
+    return dbc.Row([figure_card(name, fig, sub) for name, fig, sub in zip(FIGURES, figures, subtitles)])

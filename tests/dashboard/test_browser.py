@@ -327,7 +327,8 @@ def _trends(page, app_url, query: str = "") -> None:
 
     page.goto(app_url + "?view=trends" + query)
     expect(page.locator(".kn-value").first).not_to_have_text("")
-    page.wait_for_function("document.querySelectorAll('#card-month_category_heatmap .hm, "
+    # a function, not a bare expression: polling a bare one evaluates a string in the page (CSP forbids)
+    page.wait_for_function("() => document.querySelectorAll('#card-month_category_heatmap .hm, "
                            "#card-month_category_heatmap .heatmaplayer image').length > 0")
 
 
@@ -352,7 +353,7 @@ def test_a_one_month_chart_draws_wide_bars_and_cells(ui, app_url):
     page = ui
     month = "2023-03"  # the hand-written bulletin of the test corpus
     _trends(page, app_url, f"&from={month}-01&to={month}-31")
-    page.wait_for_function("document.querySelectorAll('#card-activity_by_month .barlayer .point path').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('#card-activity_by_month .barlayer .point path').length > 0")
     plot = page.locator("#card-activity_by_month .nsewdrag").first.bounding_box()
     bars = [b for b in (p.bounding_box() for p in page.locator("#card-activity_by_month .barlayer .point path").all()) if b]
     assert bars and min(b["width"] for b in bars) > plot["width"] / 3
