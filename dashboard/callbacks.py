@@ -6,17 +6,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from indexer.analytics.exports import ExportError
+from indexer.search import FILTERS, SORTS, QueryError
 from indexer.search.index_dir import IndexMissing
-from indexer.search import QueryError
 
 from . import components as C
 from . import exporting, ids, render, trends
 from .layout import REPORT_BUILDING, REPORT_IDLE
-from .state import changed, state_from_url, url_from_state, with_facet
+from .state import MAX_PAGE, MAX_QUERY_CHARS, VIEWS, changed, state_from_url, url_from_state, with_facet
 
 FACETS_ALL = {"type": ids.FACET, "facet": ALL, "group": ALL}
 GRAPHS_ALL = {"type": ids.GRAPH, "figure": ALL}
@@ -25,6 +25,17 @@ CONTROL_OF = {(ids.QUERY, "value"): "q", (ids.QUERY, "n_submit"): "q", (ids.SORT
               (ids.DATE_FROM, "value"): "from", (ids.DATE_TO, "value"): "to", (ids.PAGER, "active_page"): "page",
               (ids.VIEW_TABS, "value"): "view", (ids.CLEAR_ALL, "n_clicks"): "clear",
               (ids.DATE_RANGE, "value"): "range"}
+# the controls whose changes the browser writes into the URL (in the order write() takes them)
+CLIENT_CONTROLS = ((ids.QUERY, "value"), (ids.QUERY, "n_submit"), (ids.SORT, "value"), (ids.DATE_FROM, "value"),
+                   (ids.DATE_TO, "value"), (ids.PAGER, "active_page"), (ids.VIEW_TABS, "value"), (ids.CLEAR_ALL, "n_clicks"))
+
+
+def url_rules() -> dict:
+    """What assets/30-url.js needs to write URLs as state.py does (one source: the Python)."""
+    return {"filters": list(FILTERS), "sorts": list(SORTS), "views": list(VIEWS), "max_query": MAX_QUERY_CHARS,
+            "max_page": MAX_PAGE, "facet_type": ids.FACET, "clear_id": ids.CLEAR_ALL,
+            "control_of": {f"{cid}.{prop}": control for (cid, prop), control in CONTROL_OF.items()
+                           if (cid, prop) in CLIENT_CONTROLS}}
 
 
 def facet_selection(inputs: list[dict]) -> dict[str, list[str]]:
@@ -97,22 +108,23 @@ def _triggered() -> list[dict]:
 
 
 def register(app: Dash, holder) -> None:
-    @app.callback(Output(ids.URL, "search"), Output(ids.PUSHED, "data"),
-                  Output(ids.QUERY, "value", allow_duplicate=True), Input(ids.QUERY, "value"), Input(ids.QUERY, "n_submit"), Input(ids.SORT, "value"),
-                  Input(ids.DATE_FROM, "value"), Input(ids.DATE_TO, "value"), Input(ids.PAGER, "active_page"),
-                  Input(ids.VIEW_TABS, "value"), Input(ids.CLEAR_ALL, "n_clicks"),
-                  Input(FACETS_ALL, "value"), Input(GRAPHS_ALL, "clickData"), Input(ids.DATE_RANGE, "value"),
+    # The controls write the URL in the browser (assets/30-url.js, the same rules as
+    # next_search): a server round trip before the views were even asked cost ~100 ms.
+    app.clientside_callback(
+        ClientsideFunction("url", "write"),
+        Output(ids.URL, "search"), Output(ids.PUSHED, "data"), Output(ids.QUERY, "value", allow_duplicate=True),
+        *[Input(cid, prop) for cid, prop in CLIENT_CONTROLS], Input(FACETS_ALL, "value"),
+        State(ids.URL, "search"), State(ids.URL_RULES, "data"), prevent_initial_call=True)
+
+    # Chart clicks and the histogram's range need the server (what a point means, the months).
+    @app.callback(Output(ids.URL, "search", allow_duplicate=True), Output(ids.PUSHED, "data", allow_duplicate=True),
+                  Input(GRAPHS_ALL, "clickData"), Input(ids.DATE_RANGE, "value"),
                   State(ids.URL, "search"), State(ids.HISTOGRAM_MONTHS, "data"), prevent_initial_call=True)
-    def update_url(q, _submit, sort, date_from, date_to, page, view, _clear, _facets, _clicks, span, search, months):
-        values = {"q": q, "sort": sort, "from": date_from, "to": date_to, "page": page, "view": view,
-                  "range": (months, span)}
-        triggered = _triggered()
-        new, box = next_search(search or "", triggered, values, ctx.inputs_list[8]), query_box_after(triggered)
+    def update_url(_clicks, span, search, months):
+        new = next_search(search or "", _triggered(), {"range": (months, span)}, [])
         if new == (search or ""):
-            if box is KEEP:
-                raise PreventUpdate
-            return no_update, no_update, box
-        return new, new, no_update if box is KEEP else box
+            raise PreventUpdate
+        return new, new
 
     # Enter searches at once: the input sends only n_submit then and holds the typed value
     # back until its debounce pause ends (400 ms of nothing), so the browser commits it.

@@ -180,11 +180,13 @@ def exports_area() -> html.Div:
                     className="export-area")
 
 
-def page() -> html.Div:
+def page(url_rules: dict | None = None) -> html.Div:
+    """The page; `url_rules` (callbacks.url_rules()) tell the browser how to write the URL."""
     return html.Div([
         skip_link(ids.RESULTS),
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.PUSHED),
+        dcc.Store(id=ids.URL_RULES, data=url_rules or {}),
         dcc.Store(id=ids.NARROW, data=False),
         navbar(),
         html.Main([
