@@ -3,6 +3,7 @@
    state_from_url, url_from_state and CONTROLS (and callbacks.next_search) for the controls
    that need no server: facets, the query, sort, dates, pages, the view and Clear all. Chart
    clicks and the histogram's range are still written by the server (they need its data).
+   It also shows the view the URL names (render.visibility).
    tests/dashboard/test_browser_url.py checks this against the Python for many changes. */
 (function () {
   "use strict";
@@ -108,6 +109,12 @@
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.url = {
     next_search: nextSearch,
+    // render.visibility: styles of (search view, trends view, item view, sidebar column)
+    visibility: function (search, rules) {
+      const view = parse(search, rules).view, hidden = {display: "none"};
+      return [view === "search" ? {} : hidden, view === "trends" ? {} : hidden, view === "item" ? {} : hidden,
+              view === "item" ? hidden : {}];
+    },
     // the callback: (q, n_submit, sort, from, to, page, view, clear, facets, search, rules)
     write: function (q, _submit, sort, from, to, pageNo, view, _clear, _facets, search, rules) {
       const ctx = window.dash_clientside.callback_context;

@@ -140,10 +140,12 @@ def register(app: Dash, holder) -> None:
         values = control_values(search, pushed, page_load=ctx.triggered_id is None)
         return tuple(no_update if v is KEEP else v for v in values)
 
-    @app.callback(Output(ids.SEARCH_VIEW, "style"), Output(ids.TRENDS_VIEW, "style"),
-                  Output(ids.ITEM_VIEW, "style"), Output("sidebar-col", "style"), Input(ids.URL, "search"))
-    def show_view(search):
-        return render.visibility(state_from_url(search))
+    # Which view shows is decided in the browser (render.visibility's rules): one request
+    # less per change. (The trends and item callbacks still hear the URL itself: fed from a
+    # store the browser sets, Dash held them back until the search side had answered.)
+    app.clientside_callback(ClientsideFunction("url", "visibility"), Output(ids.SEARCH_VIEW, "style"),
+                            Output(ids.TRENDS_VIEW, "style"), Output(ids.ITEM_VIEW, "style"),
+                            Output("sidebar-col", "style"), Input(ids.URL, "search"), State(ids.URL_RULES, "data"))
 
     @app.callback(Output(ids.NOTICES, "children"), Output(ids.STATUS, "children"), Output(ids.RESULTS, "children"),
                   Output(ids.PAGER, "max_value"), Output(ids.PAGER, "active_page"), Output(ids.FACETS, "children"),
@@ -202,7 +204,7 @@ def register(app: Dash, holder) -> None:
     def show_item(search):
         state = state_from_url(search)
         if state.view != "item":
-            return []
+            raise PreventUpdate
         try:
             return render.item_panel(holder(), state)
         except IndexMissing:

@@ -7,6 +7,8 @@ import itertools
 
 from dashboard import ids
 from dashboard.callbacks import next_search, url_rules
+from dashboard.render import visibility
+from dashboard.state import state_from_url
 
 from .test_browser import app_url, chromium_browser, expect_total, api, ui  # noqa: F401  (fixtures)
 
@@ -74,3 +76,13 @@ def test_a_facet_tick_written_in_the_browser_shows_results_and_back_undoes_it(ui
     expect(page).to_have_url(app_url + "?q=rights")
     expect_total(page, api(page, app_url, q="rights")["total"])
     expect(page.locator("#facet-card-category input[value='event']")).not_to_be_checked()
+
+
+def test_the_browser_shows_the_view_the_python_would(ui, app_url):  # noqa: F811
+    page = ui
+    page.goto(app_url)
+    page.wait_for_function("() => !!(window.dash_clientside && window.dash_clientside.url)")
+    urls = [*BASES, "?view=trends", "?view=item", "?view=item&id=x", "?view=+trends+", "?view=search&view=trends"]
+    shown = page.evaluate("([urls, rules]) => urls.map(u => window.dash_clientside.url.visibility(u, rules))",
+                          [urls, url_rules()])
+    assert shown == [list(visibility(state_from_url(u))) for u in urls]
