@@ -22,12 +22,12 @@ FACETS_ALL = {"type": ids.FACET, "facet": ALL, "group": ALL}
 GRAPHS_ALL = {"type": ids.GRAPH, "figure": ALL}
 SUBTITLES_ALL = {"type": ids.SUBTITLE, "figure": ALL}
 CONTROL_OF = {(ids.QUERY, "value"): "q", (ids.QUERY, "n_submit"): "q", (ids.SORT, "value"): "sort",
-              (ids.DATE_FROM, "value"): "from", (ids.DATE_TO, "value"): "to", (ids.PAGER, "active_page"): "page",
+              (ids.DATE_FROM, "date"): "from", (ids.DATE_TO, "date"): "to", (ids.PAGER, "active_page"): "page",
               (ids.VIEW_TABS, "value"): "view", (ids.CLEAR_ALL, "n_clicks"): "clear",
               (ids.DATE_RANGE, "value"): "range"}
 # the controls whose changes the browser writes into the URL (in the order write() takes them)
-CLIENT_CONTROLS = ((ids.QUERY, "value"), (ids.QUERY, "n_submit"), (ids.SORT, "value"), (ids.DATE_FROM, "value"),
-                   (ids.DATE_TO, "value"), (ids.PAGER, "active_page"), (ids.VIEW_TABS, "value"), (ids.CLEAR_ALL, "n_clicks"))
+CLIENT_CONTROLS = ((ids.QUERY, "value"), (ids.QUERY, "n_submit"), (ids.SORT, "value"), (ids.DATE_FROM, "date"),
+                   (ids.DATE_TO, "date"), (ids.PAGER, "active_page"), (ids.VIEW_TABS, "value"), (ids.CLEAR_ALL, "n_clicks"))
 
 
 def url_rules() -> dict:
@@ -85,10 +85,10 @@ def control_values(search: str, pushed: str | None, page_load: bool = False) -> 
     what is typed); when the controls wrote this URL, the query box is left to the typist
     (Clear all empties it itself: query_box_after)."""
     s = state_from_url(search)
-    values = (s.q, s.sort, s.date_from.isoformat() if s.date_from else "",
-              s.date_to.isoformat() if s.date_to else "", s.view if s.view != "item" else KEEP)
+    values = (s.q, s.sort, s.date_from.isoformat() if s.date_from else None,
+              s.date_to.isoformat() if s.date_to else None, s.view if s.view != "item" else KEEP)
     if page_load:
-        return tuple(v if v not in ("", "relevance", "search") else KEEP for v in values)
+        return tuple(v if v not in ("", None, "relevance", "search") else KEEP for v in values)
     if search == pushed:
         return (KEEP, *values[1:])
     return values
@@ -133,8 +133,8 @@ def register(app: Dash, holder) -> None:
         "if (!n || !box) { return window.dash_clientside.no_update; } return box.value; }" % ids.QUERY,
         Output(ids.QUERY, "value", allow_duplicate=True), Input(ids.QUERY, "n_submit"), prevent_initial_call=True)
 
-    @app.callback(Output(ids.QUERY, "value"), Output(ids.SORT, "value"), Output(ids.DATE_FROM, "value"),
-                  Output(ids.DATE_TO, "value"), Output(ids.VIEW_TABS, "value"),
+    @app.callback(Output(ids.QUERY, "value"), Output(ids.SORT, "value"), Output(ids.DATE_FROM, "date"),
+                  Output(ids.DATE_TO, "date"), Output(ids.VIEW_TABS, "value"),
                   Input(ids.URL, "search"), State(ids.PUSHED, "data"))
     def sync_controls(search, pushed):
         values = control_values(search, pushed, page_load=ctx.triggered_id is None)

@@ -102,12 +102,24 @@ def search_bar() -> html.Div:
     ], className="search-bar", role="search")
 
 
+DATE_DISPLAY = "D MMMM YYYY"  # as components.format_date writes dates everywhere else: 5 March 2024
+
+
+def date_picker(cid: str, placeholder: str, class_name: str = "") -> dcc.DatePickerSingle:
+    """A date typed ("5 March 2024" or 2024-03-05) or picked, shown as the rest of the app
+    writes dates (the browser's own date input showed mm/dd/yyyy); its `date` is ISO.
+    Not clearable: its clear link is not valid ARIA; emptying the text clears it.
+    assets/40-datepicker.js names the parts of the calendar the component leaves unnamed."""
+    return dcc.DatePickerSingle(id=cid, display_format=DATE_DISPLAY, placeholder=placeholder, clearable=False,
+                                first_day_of_week=1, className=f"date-picker {class_name}".strip())
+
+
 def date_card() -> dbc.Card:
     """The date range (typed or picked), in the filters beside the facets."""
     dates = [dbc.Label("From", html_for=ids.DATE_FROM, className="small mb-0"),
-             dbc.Input(id=ids.DATE_FROM, type="date", size="sm", className="mb-1"),
+             date_picker(ids.DATE_FROM, "e.g. 1 March 2024", "mb-1"),
              dbc.Label("To", html_for=ids.DATE_TO, className="small mb-0"),
-             dbc.Input(id=ids.DATE_TO, type="date", size="sm")]
+             date_picker(ids.DATE_TO, "e.g. 31 March 2024")]
     histogram = [html.Img(id=ids.HISTOGRAM, className="histogram", alt=""),
                  html.Div(dcc.RangeSlider(id=ids.DATE_RANGE, min=0, max=0, step=1, value=[0, 0], allowCross=False,
                                           updatemode="mouseup", marks={}, allow_direct_input=False), className="date-slider"),

@@ -34,8 +34,8 @@ def _changes() -> list[tuple[list, dict, list]]:
             ("q", ids.QUERY, "value", ("prison", "", "  ", "visit", "children", "a" * 600, "x & y = 100%")),
             ("q", ids.QUERY, "n_submit", ("penitentiary",)),
             ("sort", ids.SORT, "value", ("newest", "oldest", "relevance", "bogus", None)),
-            ("from", ids.DATE_FROM, "value", ("2024-03-05", "2024-02-30", "", None, "20230101")),
-            ("to", ids.DATE_TO, "value", ("2024-12-31", "31/12/2024", None)),
+            ("from", ids.DATE_FROM, "date", ("2024-03-05", "2024-02-30", "", None, "20230101")),
+            ("to", ids.DATE_TO, "date", ("2024-12-31", "31/12/2024", None)),
             ("page", ids.PAGER, "active_page", (3, 1, None, 200_000)),
             ("view", ids.VIEW_TABS, "value", ("trends", "search", "item", None))):
         out += [([{"id": cid, "prop": prop, "value": v}], {control: v}, []) for v in values]
