@@ -3,7 +3,8 @@
    state_from_url, url_from_state and CONTROLS (and callbacks.next_search) for the controls
    that need no server: facets, the query, sort, dates, pages, the view and Clear all. Chart
    clicks and the histogram's range are still written by the server (they need its data).
-   It also shows the view the URL names (render.visibility).
+   It also shows the view the URL names (render.visibility) and sets the controls from the URL
+   (callbacks.control_values).
    tests/dashboard/test_browser_url.py checks this against the Python for many changes. */
 (function () {
   "use strict";
@@ -106,9 +107,31 @@
     });
   }
 
+  /* callbacks.control_values: what (query box, sort, from, to, view) show for the URL, `keep`
+     where a control is left alone: on page load all but what the URL sets; when the controls
+     wrote this URL (pushed), the query box (it is the typist's). */
+  function controlValues(search, pushed, pageLoad, rules, keep) {
+    const s = parse(search, rules);
+    const values = [s.q, s.sort, s.from, s.to, s.view !== "item" ? s.view : keep];
+    if (pageLoad) { return values.map(v => (["", null, "relevance", "search"].includes(v) ? keep : v)); }
+    if (search === pushed) { return [keep].concat(values.slice(1)); }
+    return values;
+  }
+
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.url = {
     next_search: nextSearch,
+    control_values: controlValues,
+    // the callback: the controls follow the URL at once, in the browser (a server answer for
+    // an older URL could set back a date the user had just cleared); a control already
+    // showing its value is left alone (setting a date picker's date again resets its text,
+    // undoing what is being typed into it)
+    sync: function (search, pushed, rules, ...current) {
+      const ctx = window.dash_clientside.callback_context, keep = window.dash_clientside.no_update;
+      const pageLoad = !ctx.triggered.length || ctx.triggered[0].prop_id === ".";
+      const values = controlValues(search || "", pushed, pageLoad, rules, keep);
+      return values.map((v, i) => (v === current[i] ? keep : v));
+    },
     // render.visibility: styles of (search view, trends view, item view, sidebar column)
     visibility: function (search, rules) {
       const view = parse(search, rules).view, hidden = {display: "none"};

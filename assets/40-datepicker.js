@@ -1,7 +1,8 @@
-/* Names for the parts of dcc.DatePickerSingle that come without one (axe-core: a critical
-   and two serious violations, with the calendar open or closed): the box that opens the
-   calendar is a combobox (its aria-expanded is not allowed on a bare div), the calendar a
-   dialog named "Choose a date", its year field "Year". React does not manage these
+/* Names for the parts of dcc.DatePickerSingle that come without one (axe-core: two critical
+   and three serious violations, with the calendar open or closed): the box that opens the
+   calendar is a combobox (its aria-expanded is not allowed on a bare div), its clear link (an
+   <a> without href, with an aria-label) a button, the calendar a dialog named "Choose a date",
+   its year field "Year". React does not manage these
    attributes, so they stay once set; the observer sets them on each calendar it opens. */
 (function () {
   "use strict";
@@ -9,6 +10,7 @@
 
   function name() {
     document.querySelectorAll(".dash-datepicker-input-wrapper").forEach(w => set(w, "role", "combobox"));
+    document.querySelectorAll("a.dash-datepicker-clear").forEach(a => { set(a, "role", "button"); set(a, "tabindex", "0"); });
     document.querySelectorAll("[role=dialog]").forEach(d => {
       if (!d.querySelector(".dash-datepicker-calendar, table, [role=grid]") && !d.className.includes("datepicker")) { return; }
       if (!d.getAttribute("aria-label") && !d.getAttribute("aria-labelledby")) { set(d, "aria-label", "Choose a date"); }

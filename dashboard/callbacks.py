@@ -81,6 +81,7 @@ def trends_key(state) -> str:
 
 def control_values(search: str, pushed: str | None, page_load: bool = False) -> tuple:
     """What (query box, sort, from, to, view tab) show for the URL `search`; KEEP where a
+    control must be left alone (the rules assets/30-url.js applies in the browser).
     control must be left alone. On page load only what the URL says is set (never clearing
     what is typed); when the controls wrote this URL, the query box is left to the typist
     (Clear all empties it itself: query_box_after)."""
@@ -133,12 +134,13 @@ def register(app: Dash, holder) -> None:
         "if (!n || !box) { return window.dash_clientside.no_update; } return box.value; }" % ids.QUERY,
         Output(ids.QUERY, "value", allow_duplicate=True), Input(ids.QUERY, "n_submit"), prevent_initial_call=True)
 
-    @app.callback(Output(ids.QUERY, "value"), Output(ids.SORT, "value"), Output(ids.DATE_FROM, "date"),
-                  Output(ids.DATE_TO, "date"), Output(ids.VIEW_TABS, "value"),
-                  Input(ids.URL, "search"), State(ids.PUSHED, "data"))
-    def sync_controls(search, pushed):
-        values = control_values(search, pushed, page_load=ctx.triggered_id is None)
-        return tuple(no_update if v is KEEP else v for v in values)
+    # The controls follow the URL in the browser (control_values' rules): a server answer for
+    # an older URL could set back a date just cleared, and it was one request more per change.
+    app.clientside_callback(ClientsideFunction("url", "sync"), Output(ids.QUERY, "value"), Output(ids.SORT, "value"),
+                            Output(ids.DATE_FROM, "date"), Output(ids.DATE_TO, "date"), Output(ids.VIEW_TABS, "value"),
+                            Input(ids.URL, "search"), State(ids.PUSHED, "data"), State(ids.URL_RULES, "data"),
+                            State(ids.QUERY, "value"), State(ids.SORT, "value"), State(ids.DATE_FROM, "date"),
+                            State(ids.DATE_TO, "date"), State(ids.VIEW_TABS, "value"))
 
     # Which view shows is decided in the browser (render.visibility's rules): one request
     # less per change. (The trends and item callbacks still hear the URL itself: fed from a
@@ -170,45 +172,31 @@ def register(app: Dash, holder) -> None:
         Output("sidebar-col", "className"), Input(ids.FILTERS_OPEN, "n_clicks"), Input(ids.FILTERS_CLOSE, "n_clicks"),
         State("sidebar-col", "className"), prevent_initial_call=True)
 
-    # The first time Trends is shown, one callback mounts the cards with their figures drawn;
-    # after that show_trends redraws them. show_trends reads the mount only as State: as an
-    # Input, Dash held it back on every change until mount_trends had answered (and until the
-    # browser had rendered the search side's answer), about 0.5 s of a Trends change.
+    # One callback answers for Trends and the item view, so a change costs one request for
+    # both (each request is a round of work for Dash's renderer in every component). It reads
+    # the mount only as State: as an Input, Dash held the trends answer back on every change
+    # until the mount had answered and the browser had rendered the search side's answer.
     @app.callback(Output(ids.TRENDS_GRID, "children"), Output(ids.TRENDS_MOUNTED, "data"),
-                  Output(ids.KEY_NUMBERS, "children"), Output(ids.TRENDS_DRAWN, "data"), Input(ids.URL, "search"),
-                  State(ids.TRENDS_MOUNTED, "data"), State(ids.NARROW, "data"))
-    def mount_trends(search, mounted, narrow):
+                  Output(ids.KEY_NUMBERS, "children"), Output(ids.TRENDS_DRAWN, "data"), Output(GRAPHS_ALL, "figure"),
+                  Output(SUBTITLES_ALL, "children"), Output(ids.ITEM_VIEW, "children"), Input(ids.URL, "search"),
+                  State(ids.TRENDS_MOUNTED, "data"), State(ids.NARROW, "data"), State(ids.TRENDS_DRAWN, "data"))
+    def show_trends_or_item(search, mounted, narrow, drawn):
         state = state_from_url(search)
-        if mounted or state.view != "trends":
-            raise PreventUpdate
+        action = view_action(state, mounted, drawn)
+        if action is None:
+            raise PreventUpdate  # Search, or these figures on screen already (a page, a sort, back from Search)
+        graphs, keep = len(ctx.outputs_list[4]), no_update
+        if action == "item":
+            return keep, keep, keep, keep, [keep] * graphs, [keep] * graphs, _item_panel(holder, state)
         numbers, figures, subtitles, drawn = _trends_outputs(holder, state, narrow)
-        return trends.figure_grid(figures, subtitles), True, numbers, drawn
-
-    @app.callback(Output(ids.KEY_NUMBERS, "children", allow_duplicate=True), Output(GRAPHS_ALL, "figure"),
-                  Output(SUBTITLES_ALL, "children"), Output(ids.TRENDS_DRAWN, "data", allow_duplicate=True),
-                  Input(ids.URL, "search"), State(ids.TRENDS_MOUNTED, "data"), State(ids.NARROW, "data"),
-                  State(ids.TRENDS_DRAWN, "data"), prevent_initial_call=True)
-    def show_trends(search, mounted, narrow, drawn):
-        state = state_from_url(search)
-        if state.view != "trends" or not mounted or trends_key(state) == drawn:
-            raise PreventUpdate  # not shown, or showing these figures already (a page, a sort, back from Search)
-        numbers, figures, subtitles, drawn = _trends_outputs(holder, state, narrow)
+        if action == "mount":  # the cards, their figures drawn; the grid's graphs do not exist yet
+            return trends.figure_grid(figures, subtitles), True, numbers, drawn, [], [], keep
         if figures is None:
-            return numbers, [no_update] * len(ctx.outputs_list[1]), [no_update] * len(ctx.outputs_list[2]), None
-        return numbers, figures, subtitles, drawn
+            return keep, keep, numbers, None, [keep] * graphs, [keep] * graphs, keep
+        return keep, keep, numbers, drawn, figures, subtitles, keep
 
     app.clientside_callback("function(path) { return window.innerWidth < 768; }",
                             Output(ids.NARROW, "data"), Input(ids.URL, "pathname"))
-
-    @app.callback(Output(ids.ITEM_VIEW, "children"), Input(ids.URL, "search"))
-    def show_item(search):
-        state = state_from_url(search)
-        if state.view != "item":
-            raise PreventUpdate
-        try:
-            return render.item_panel(holder(), state)
-        except IndexMissing:
-            return []
 
     @app.callback(Output(ids.QUERY_HELP, "is_open"), Input(ids.QUERY_HELP_BUTTON, "n_clicks"),
                   State(ids.QUERY_HELP, "is_open"), prevent_initial_call=True)
@@ -240,6 +228,25 @@ def _search_outputs(p, state) -> tuple:
     h = p.histogram
     return (p.status, p.results if state.view == "search" else no_update, p.pages, p.page, p.facets, p.years, C.filter_chips(state),
             C.date_presets(state, date.today()), h["src"], h["alt"], h["max"], h["value"], h["marks"], h["months"])
+
+
+def view_action(state, mounted: bool, drawn: str | None) -> str | None:
+    """What show_trends_or_item does for `state`: "item", "mount" (the first time Trends
+    shows), "redraw" (the query, filters or dates changed), or None (nothing to do)."""
+    if state.view == "item":
+        return "item"
+    if state.view != "trends":
+        return None
+    if not mounted:
+        return "mount"
+    return None if trends_key(state) == drawn else "redraw"
+
+
+def _item_panel(holder, state) -> list:
+    try:
+        return render.item_panel(holder(), state)
+    except IndexMissing:
+        return []
 
 
 def _trends_outputs(holder, state, narrow) -> tuple:

@@ -108,9 +108,10 @@ DATE_DISPLAY = "D MMMM YYYY"  # as components.format_date writes dates everywher
 def date_picker(cid: str, placeholder: str, class_name: str = "") -> dcc.DatePickerSingle:
     """A date typed ("5 March 2024" or 2024-03-05) or picked, shown as the rest of the app
     writes dates (the browser's own date input showed mm/dd/yyyy); its `date` is ISO.
-    Not clearable: its clear link is not valid ARIA; emptying the text clears it.
-    assets/40-datepicker.js names the parts of the calendar the component leaves unnamed."""
-    return dcc.DatePickerSingle(id=cid, display_format=DATE_DISPLAY, placeholder=placeholder, clearable=False,
+    Its × clears it (emptying the text does not always: the component may restore it);
+    assets/40-datepicker.js makes that × a button and names the parts of the calendar the
+    component leaves unnamed."""
+    return dcc.DatePickerSingle(id=cid, display_format=DATE_DISPLAY, placeholder=placeholder, clearable=True,
                                 first_day_of_week=1, className=f"date-picker {class_name}".strip())
 
 

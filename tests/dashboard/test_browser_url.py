@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 from dashboard import ids
-from dashboard.callbacks import next_search, url_rules
+from dashboard.callbacks import KEEP, control_values, next_search, url_rules
 from dashboard.render import visibility
 from dashboard.state import state_from_url
 
@@ -86,3 +86,15 @@ def test_the_browser_shows_the_view_the_python_would(ui, app_url):  # noqa: F811
     shown = page.evaluate("([urls, rules]) => urls.map(u => window.dash_clientside.url.visibility(u, rules))",
                           [urls, url_rules()])
     assert shown == [list(visibility(state_from_url(u))) for u in urls]
+
+
+def test_the_browser_sets_the_controls_from_the_url_as_the_python_would(ui, app_url):  # noqa: F811
+    page = ui
+    page.goto(app_url)
+    page.wait_for_function("() => !!(window.dash_clientside && window.dash_clientside.url)")
+    cases = [(url, pushed, load) for url in (*BASES, "?view=trends&sort=oldest", "?q=x&view=item&id=1")
+             for pushed in (url, "?q=other", None) for load in (True, False)]
+    shown = page.evaluate("([cases, rules]) => cases.map(([u, p, l]) => "
+                          "window.dash_clientside.url.control_values(u, p, l, rules, 'KEEP'))", [cases, url_rules()])
+    expected = [["KEEP" if v is KEEP else v for v in control_values(u, p, page_load=load)] for u, p, load in cases]
+    assert shown == expected
