@@ -68,7 +68,7 @@ def create_app(index_root: Path, aliases: dict[str, str] | None = None,
     health.register(app.server, holder)
     review.register(app.server, holder)
     app.index_string = layout.INDEX_STRING
-    app.layout = layout.page()
+    app.layout = layout.page(callbacks.url_rules())
     callbacks.register(app, holder)
     security.install(app)
     access = access or auth.Access(public=True)

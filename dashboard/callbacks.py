@@ -6,25 +6,36 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from indexer.analytics.exports import ExportError
+from indexer.search import FILTERS, SORTS, QueryError
 from indexer.search.index_dir import IndexMissing
-from indexer.search import QueryError
 
 from . import components as C
 from . import exporting, ids, render, trends
 from .layout import REPORT_BUILDING, REPORT_IDLE
-from .state import changed, state_from_url, url_from_state, with_facet
+from .state import MAX_PAGE, MAX_QUERY_CHARS, VIEWS, changed, state_from_url, url_from_state, with_facet
 
 FACETS_ALL = {"type": ids.FACET, "facet": ALL, "group": ALL}
 GRAPHS_ALL = {"type": ids.GRAPH, "figure": ALL}
 SUBTITLES_ALL = {"type": ids.SUBTITLE, "figure": ALL}
 CONTROL_OF = {(ids.QUERY, "value"): "q", (ids.QUERY, "n_submit"): "q", (ids.SORT, "value"): "sort",
-              (ids.DATE_FROM, "value"): "from", (ids.DATE_TO, "value"): "to", (ids.PAGER, "active_page"): "page",
+              (ids.DATE_FROM, "date"): "from", (ids.DATE_TO, "date"): "to", (ids.PAGER, "active_page"): "page",
               (ids.VIEW_TABS, "value"): "view", (ids.CLEAR_ALL, "n_clicks"): "clear",
               (ids.DATE_RANGE, "value"): "range"}
+# the controls whose changes the browser writes into the URL (in the order write() takes them)
+CLIENT_CONTROLS = ((ids.QUERY, "value"), (ids.QUERY, "n_submit"), (ids.SORT, "value"), (ids.DATE_FROM, "date"),
+                   (ids.DATE_TO, "date"), (ids.PAGER, "active_page"), (ids.VIEW_TABS, "value"), (ids.CLEAR_ALL, "n_clicks"))
+
+
+def url_rules() -> dict:
+    """What assets/30-url.js needs to write URLs as state.py does (one source: the Python)."""
+    return {"filters": list(FILTERS), "sorts": list(SORTS), "views": list(VIEWS), "max_query": MAX_QUERY_CHARS,
+            "max_page": MAX_PAGE, "facet_type": ids.FACET, "clear_id": ids.CLEAR_ALL,
+            "control_of": {f"{cid}.{prop}": control for (cid, prop), control in CONTROL_OF.items()
+                           if (cid, prop) in CLIENT_CONTROLS}}
 
 
 def facet_selection(inputs: list[dict]) -> dict[str, list[str]]:
@@ -70,14 +81,15 @@ def trends_key(state) -> str:
 
 def control_values(search: str, pushed: str | None, page_load: bool = False) -> tuple:
     """What (query box, sort, from, to, view tab) show for the URL `search`; KEEP where a
+    control must be left alone (the rules assets/30-url.js applies in the browser).
     control must be left alone. On page load only what the URL says is set (never clearing
     what is typed); when the controls wrote this URL, the query box is left to the typist
     (Clear all empties it itself: query_box_after)."""
     s = state_from_url(search)
-    values = (s.q, s.sort, s.date_from.isoformat() if s.date_from else "",
-              s.date_to.isoformat() if s.date_to else "", s.view if s.view != "item" else KEEP)
+    values = (s.q, s.sort, s.date_from.isoformat() if s.date_from else None,
+              s.date_to.isoformat() if s.date_to else None, s.view if s.view != "item" else KEEP)
     if page_load:
-        return tuple(v if v not in ("", "relevance", "search") else KEEP for v in values)
+        return tuple(v if v not in ("", None, "relevance", "search") else KEEP for v in values)
     if search == pushed:
         return (KEEP, *values[1:])
     return values
@@ -97,22 +109,23 @@ def _triggered() -> list[dict]:
 
 
 def register(app: Dash, holder) -> None:
-    @app.callback(Output(ids.URL, "search"), Output(ids.PUSHED, "data"),
-                  Output(ids.QUERY, "value", allow_duplicate=True), Input(ids.QUERY, "value"), Input(ids.QUERY, "n_submit"), Input(ids.SORT, "value"),
-                  Input(ids.DATE_FROM, "value"), Input(ids.DATE_TO, "value"), Input(ids.PAGER, "active_page"),
-                  Input(ids.VIEW_TABS, "value"), Input(ids.CLEAR_ALL, "n_clicks"),
-                  Input(FACETS_ALL, "value"), Input(GRAPHS_ALL, "clickData"), Input(ids.DATE_RANGE, "value"),
+    # The controls write the URL in the browser (assets/30-url.js, the same rules as
+    # next_search): a server round trip before the views were even asked cost ~100 ms.
+    app.clientside_callback(
+        ClientsideFunction("url", "write"),
+        Output(ids.URL, "search"), Output(ids.PUSHED, "data"), Output(ids.QUERY, "value", allow_duplicate=True),
+        *[Input(cid, prop) for cid, prop in CLIENT_CONTROLS], Input(FACETS_ALL, "value"),
+        State(ids.URL, "search"), State(ids.URL_RULES, "data"), prevent_initial_call=True)
+
+    # Chart clicks and the histogram's range need the server (what a point means, the months).
+    @app.callback(Output(ids.URL, "search", allow_duplicate=True), Output(ids.PUSHED, "data", allow_duplicate=True),
+                  Input(GRAPHS_ALL, "clickData"), Input(ids.DATE_RANGE, "value"),
                   State(ids.URL, "search"), State(ids.HISTOGRAM_MONTHS, "data"), prevent_initial_call=True)
-    def update_url(q, _submit, sort, date_from, date_to, page, view, _clear, _facets, _clicks, span, search, months):
-        values = {"q": q, "sort": sort, "from": date_from, "to": date_to, "page": page, "view": view,
-                  "range": (months, span)}
-        triggered = _triggered()
-        new, box = next_search(search or "", triggered, values, ctx.inputs_list[8]), query_box_after(triggered)
+    def update_url(_clicks, span, search, months):
+        new = next_search(search or "", _triggered(), {"range": (months, span)}, [])
         if new == (search or ""):
-            if box is KEEP:
-                raise PreventUpdate
-            return no_update, no_update, box
-        return new, new, no_update if box is KEEP else box
+            raise PreventUpdate
+        return new, new
 
     # Enter searches at once: the input sends only n_submit then and holds the typed value
     # back until its debounce pause ends (400 ms of nothing), so the browser commits it.
@@ -121,17 +134,20 @@ def register(app: Dash, holder) -> None:
         "if (!n || !box) { return window.dash_clientside.no_update; } return box.value; }" % ids.QUERY,
         Output(ids.QUERY, "value", allow_duplicate=True), Input(ids.QUERY, "n_submit"), prevent_initial_call=True)
 
-    @app.callback(Output(ids.QUERY, "value"), Output(ids.SORT, "value"), Output(ids.DATE_FROM, "value"),
-                  Output(ids.DATE_TO, "value"), Output(ids.VIEW_TABS, "value"),
-                  Input(ids.URL, "search"), State(ids.PUSHED, "data"))
-    def sync_controls(search, pushed):
-        values = control_values(search, pushed, page_load=ctx.triggered_id is None)
-        return tuple(no_update if v is KEEP else v for v in values)
+    # The controls follow the URL in the browser (control_values' rules): a server answer for
+    # an older URL could set back a date just cleared, and it was one request more per change.
+    app.clientside_callback(ClientsideFunction("url", "sync"), Output(ids.QUERY, "value"), Output(ids.SORT, "value"),
+                            Output(ids.DATE_FROM, "date"), Output(ids.DATE_TO, "date"), Output(ids.VIEW_TABS, "value"),
+                            Input(ids.URL, "search"), State(ids.PUSHED, "data"), State(ids.URL_RULES, "data"),
+                            State(ids.QUERY, "value"), State(ids.SORT, "value"), State(ids.DATE_FROM, "date"),
+                            State(ids.DATE_TO, "date"), State(ids.VIEW_TABS, "value"))
 
-    @app.callback(Output(ids.SEARCH_VIEW, "style"), Output(ids.TRENDS_VIEW, "style"),
-                  Output(ids.ITEM_VIEW, "style"), Output("sidebar-col", "style"), Input(ids.URL, "search"))
-    def show_view(search):
-        return render.visibility(state_from_url(search))
+    # Which view shows is decided in the browser (render.visibility's rules): one request
+    # less per change. (The trends and item callbacks still hear the URL itself: fed from a
+    # store the browser sets, Dash held them back until the search side had answered.)
+    app.clientside_callback(ClientsideFunction("url", "visibility"), Output(ids.SEARCH_VIEW, "style"),
+                            Output(ids.TRENDS_VIEW, "style"), Output(ids.ITEM_VIEW, "style"),
+                            Output("sidebar-col", "style"), Input(ids.URL, "search"), State(ids.URL_RULES, "data"))
 
     @app.callback(Output(ids.NOTICES, "children"), Output(ids.STATUS, "children"), Output(ids.RESULTS, "children"),
                   Output(ids.PAGER, "max_value"), Output(ids.PAGER, "active_page"), Output(ids.FACETS, "children"),
@@ -156,40 +172,31 @@ def register(app: Dash, holder) -> None:
         Output("sidebar-col", "className"), Input(ids.FILTERS_OPEN, "n_clicks"), Input(ids.FILTERS_CLOSE, "n_clicks"),
         State("sidebar-col", "className"), prevent_initial_call=True)
 
-    @app.callback(Output(ids.TRENDS_GRID, "children"), Output(ids.TRENDS_MOUNTED, "data"), Input(ids.URL, "search"),
-                  State(ids.TRENDS_MOUNTED, "data"))
-    def mount_trends(search, mounted):
-        if mounted or state_from_url(search).view != "trends":
-            raise PreventUpdate
-        return trends.figure_grid(), True
-
-    @app.callback(Output(ids.KEY_NUMBERS, "children"), Output(GRAPHS_ALL, "figure"), Output(SUBTITLES_ALL, "children"),
-                  Output(ids.TRENDS_DRAWN, "data"), Input(ids.URL, "search"), Input(ids.TRENDS_MOUNTED, "data"),
-                  State(ids.NARROW, "data"), State(ids.TRENDS_DRAWN, "data"))
-    def show_trends(search, mounted, narrow, drawn):
+    # One callback answers for Trends and the item view, so a change costs one request for
+    # both (each request is a round of work for Dash's renderer in every component). It reads
+    # the mount only as State: as an Input, Dash held the trends answer back on every change
+    # until the mount had answered and the browser had rendered the search side's answer.
+    @app.callback(Output(ids.TRENDS_GRID, "children"), Output(ids.TRENDS_MOUNTED, "data"),
+                  Output(ids.KEY_NUMBERS, "children"), Output(ids.TRENDS_DRAWN, "data"), Output(GRAPHS_ALL, "figure"),
+                  Output(SUBTITLES_ALL, "children"), Output(ids.ITEM_VIEW, "children"), Input(ids.URL, "search"),
+                  State(ids.TRENDS_MOUNTED, "data"), State(ids.NARROW, "data"), State(ids.TRENDS_DRAWN, "data"))
+    def show_trends_or_item(search, mounted, narrow, drawn):
         state = state_from_url(search)
-        if state.view != "trends" or not mounted or trends_key(state) == drawn:
-            raise PreventUpdate  # not shown, or showing these figures already (a page, a sort, back from Search)
-        try:
-            numbers, figures, subtitles, error = render.trends_panel(holder(), state, bool(narrow))
-        except IndexMissing:
-            raise PreventUpdate from None
-        if error is not None:
-            return [error], [no_update] * len(ctx.outputs_list[1]), [no_update] * len(ctx.outputs_list[2]), None
-        return numbers, figures, subtitles, trends_key(state)
+        action = view_action(state, mounted, drawn)
+        if action is None:
+            raise PreventUpdate  # Search, or these figures on screen already (a page, a sort, back from Search)
+        graphs, keep = len(ctx.outputs_list[4]), no_update
+        if action == "item":
+            return keep, keep, keep, keep, [keep] * graphs, [keep] * graphs, _item_panel(holder, state)
+        numbers, figures, subtitles, drawn = _trends_outputs(holder, state, narrow)
+        if action == "mount":  # the cards, their figures drawn; the grid's graphs do not exist yet
+            return trends.figure_grid(figures, subtitles), True, numbers, drawn, [], [], keep
+        if figures is None:
+            return keep, keep, numbers, None, [keep] * graphs, [keep] * graphs, keep
+        return keep, keep, numbers, drawn, figures, subtitles, keep
 
     app.clientside_callback("function(path) { return window.innerWidth < 768; }",
                             Output(ids.NARROW, "data"), Input(ids.URL, "pathname"))
-
-    @app.callback(Output(ids.ITEM_VIEW, "children"), Input(ids.URL, "search"))
-    def show_item(search):
-        state = state_from_url(search)
-        if state.view != "item":
-            return []
-        try:
-            return render.item_panel(holder(), state)
-        except IndexMissing:
-            return []
 
     @app.callback(Output(ids.QUERY_HELP, "is_open"), Input(ids.QUERY_HELP_BUTTON, "n_clicks"),
                   State(ids.QUERY_HELP, "is_open"), prevent_initial_call=True)
@@ -215,9 +222,42 @@ def register(app: Dash, holder) -> None:
 
 
 def _search_outputs(p, state) -> tuple:
+    """The search side's outputs; the result list only when it is shown: on Trends the
+    browser spent ~0.3 s rendering hidden cards before it drew the figures (every change of
+    the URL renders them again when Search is shown)."""
     h = p.histogram
-    return (p.status, p.results, p.pages, p.page, p.facets, p.years, C.filter_chips(state),
+    return (p.status, p.results if state.view == "search" else no_update, p.pages, p.page, p.facets, p.years, C.filter_chips(state),
             C.date_presets(state, date.today()), h["src"], h["alt"], h["max"], h["value"], h["marks"], h["months"])
+
+
+def view_action(state, mounted: bool, drawn: str | None) -> str | None:
+    """What show_trends_or_item does for `state`: "item", "mount" (the first time Trends
+    shows), "redraw" (the query, filters or dates changed), or None (nothing to do)."""
+    if state.view == "item":
+        return "item"
+    if state.view != "trends":
+        return None
+    if not mounted:
+        return "mount"
+    return None if trends_key(state) == drawn else "redraw"
+
+
+def _item_panel(holder, state) -> list:
+    try:
+        return render.item_panel(holder(), state)
+    except IndexMissing:
+        return []
+
+
+def _trends_outputs(holder, state, narrow) -> tuple:
+    """(key numbers, figures or None, subtitles, the trends_key drawn) for the trends view."""
+    try:
+        numbers, figures, subtitles, error = render.trends_panel(holder(), state, bool(narrow))
+    except IndexMissing:
+        raise PreventUpdate from None
+    if error is not None:
+        return [error], None, None, None
+    return numbers, figures, subtitles, trends_key(state)
 
 
 def _export(holder, triggered, trigger, search, year):

@@ -77,7 +77,7 @@ def histogram(monthly: Mapping[str, int], state: State) -> dict:
            f"{sum(counts):,} items, at most {max(counts):,} in a month")
     return {"src": svg_src(counts, span if state.date_from or state.date_to else None), "alt": alt,
             "max": len(months) - 1, "value": list(span), "marks": {str(k): v for k, v in marks.items()},
-            "months": {"first": months[0], "n": len(months)}}
+            "months": {"first": months[0], "n": len(months), "shown": list(span)}}
 
 
 def _month_name(key: str) -> str:
@@ -87,9 +87,11 @@ def _month_name(key: str) -> str:
 
 def range_dates(months_data: Mapping | None, value: Sequence[int] | None, state: State) -> tuple[date | None, date | None]:
     """The dates the slider's handles mean, or the state's own when they mean the same months
-    (so a date inside a month, set by typing, is not rounded by the slider showing it)."""
+    (so a date inside a month, set by typing, is not rounded by the slider showing it) or
+    when they are where the server put them (`shown`): an answer for an older URL, arriving
+    after the user cleared a date, must not set that date again as if the handles were moved."""
     months = _sent_months(months_data)
-    if not months or not value or len(value) != 2:
+    if not months or not value or len(value) != 2 or list(value) == months_data.get("shown"):
         return state.date_from, state.date_to
     lo, hi = (max(0, min(int(v), len(months) - 1)) for v in sorted(value))
     if (lo, hi) == selected_span(months, state):

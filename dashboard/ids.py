@@ -3,6 +3,7 @@ from __future__ import annotations
 
 URL = "url"
 PUSHED = "pushed-search"  # the query string the controls last wrote (tells our own writes from navigation)
+URL_RULES = "url-rules"  # what the browser needs to write the URL as state.py does
 
 NOTICES = "notices"
 VIEW_TABS = "view-tabs"

@@ -102,12 +102,25 @@ def search_bar() -> html.Div:
     ], className="search-bar", role="search")
 
 
+DATE_DISPLAY = "D MMMM YYYY"  # as components.format_date writes dates everywhere else: 5 March 2024
+
+
+def date_picker(cid: str, placeholder: str, class_name: str = "") -> dcc.DatePickerSingle:
+    """A date typed ("5 March 2024" or 2024-03-05) or picked, shown as the rest of the app
+    writes dates (the browser's own date input showed mm/dd/yyyy); its `date` is ISO.
+    Its × clears it (emptying the text does not always: the component may restore it);
+    assets/40-datepicker.js makes that × a button and names the parts of the calendar the
+    component leaves unnamed."""
+    return dcc.DatePickerSingle(id=cid, display_format=DATE_DISPLAY, placeholder=placeholder, clearable=True,
+                                first_day_of_week=1, className=f"date-picker {class_name}".strip())
+
+
 def date_card() -> dbc.Card:
     """The date range (typed or picked), in the filters beside the facets."""
     dates = [dbc.Label("From", html_for=ids.DATE_FROM, className="small mb-0"),
-             dbc.Input(id=ids.DATE_FROM, type="date", size="sm", className="mb-1"),
+             date_picker(ids.DATE_FROM, "e.g. 1 March 2024", "mb-1"),
              dbc.Label("To", html_for=ids.DATE_TO, className="small mb-0"),
-             dbc.Input(id=ids.DATE_TO, type="date", size="sm")]
+             date_picker(ids.DATE_TO, "e.g. 31 March 2024")]
     histogram = [html.Img(id=ids.HISTOGRAM, className="histogram", alt=""),
                  html.Div(dcc.RangeSlider(id=ids.DATE_RANGE, min=0, max=0, step=1, value=[0, 0], allowCross=False,
                                           updatemode="mouseup", marks={}, allow_direct_input=False), className="date-slider"),
@@ -180,11 +193,13 @@ def exports_area() -> html.Div:
                     className="export-area")
 
 
-def page() -> html.Div:
+def page(url_rules: dict | None = None) -> html.Div:
+    """The page; `url_rules` (callbacks.url_rules()) tell the browser how to write the URL."""
     return html.Div([
         skip_link(ids.RESULTS),
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.PUSHED),
+        dcc.Store(id=ids.URL_RULES, data=url_rules or {}),
         dcc.Store(id=ids.NARROW, data=False),
         navbar(),
         html.Main([

@@ -34,7 +34,8 @@ class SearchPanel:
 
 
 def visibility(state: State) -> tuple[dict, dict, dict, dict]:
-    """Styles of (search view, trends view, item view, sidebar column)."""
+    """Styles of (search view, trends view, item view, sidebar column); the browser applies
+    the same rules (assets/30-url.js visibility, compared in test_browser_url)."""
     return (SHOWN if state.view == "search" else HIDDEN, SHOWN if state.view == "trends" else HIDDEN,
             SHOWN if state.view == "item" else HIDDEN, HIDDEN if state.view == "item" else SHOWN)
 

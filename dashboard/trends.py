@@ -67,8 +67,23 @@ def for_screen(fig: go.Figure, name: str, narrow: bool = False) -> go.Figure:
             _short_names(fig)
     if name == "month_category_heatmap" and fig.data and fig.data[0].type == "heatmap":
         clickable_heatmap(fig, narrow)
+    plain_thin_bars(fig)
     lean(fig)
     return fig
+
+
+THIN_BARS = 120  # bars per trace past which a bar on screen is narrower than one hatch period
+
+
+def plain_thin_bars(fig: go.Figure, limit: int = THIN_BARS) -> None:
+    """Bars without hatch or outline when there are more than `limit` of them (a screen
+    card ~950 px wide then gives each under 7 px, one period of the hatch, so neither can be
+    seen): plotly styles every bar's pattern and outline one by one, a third of the time it
+    took to draw 550 months. The export figures keep both."""
+    for trace in fig.data:
+        if trace.type == "bar" and trace.x is not None and len(trace.x) > limit:
+            trace.marker.pattern = None
+            trace.marker.line = None
 
 
 def lean(fig: go.Figure) -> None:
@@ -137,18 +152,21 @@ def heatmap_click(point: dict) -> dict | None:
     return {"month": x[:7], "category": y}
 
 
-def figure_card(name: str) -> dbc.Col:
+def figure_card(name: str, figure=None, subtitle: str = "") -> dbc.Col:
     buttons = dbc.ButtonGroup([dbc.Button(fmt.upper(), id={"type": ids.FIGURE_EXPORT, "figure": name, "fmt": fmt},
                                           size="sm", outline=True, color="secondary") for fmt in ("svg", "png")])
     header = dbc.CardHeader(html.Div([html.H3(FIGURE_TITLES[name], className="h6 fw-semibold mb-0"), buttons],
                                      className="d-flex justify-content-between align-items-center"))
-    subtitle = html.P(id={"type": ids.SUBTITLE, "figure": name}, className="small text-muted px-2 pt-1 mb-0")
+    subtitle = html.P(subtitle, id={"type": ids.SUBTITLE, "figure": name}, className="small text-muted px-2 pt-1 mb-0")
     # responsive: the figure follows its card, also when it was drawn while the view was hidden
     graph = dcc.Graph(id={"type": ids.GRAPH, "figure": name}, config={"displaylogo": False}, responsive=True,
-                      className="figure", style={"height": f"{SCREEN_HEIGHT.get(name, 420)}px", "width": "100%"})
+                      className="figure", style={"height": f"{SCREEN_HEIGHT.get(name, 420)}px", "width": "100%"},
+                      **({"figure": figure} if figure is not None else {}))
     return dbc.Col(dbc.Card([header, dbc.CardBody([subtitle, graph], className="p-1")], className="mb-3"),
                    width=12, className="figure-col", id=f"card-{name}")
 
 
-def figure_grid() -> dbc.Row:
-    return dbc.Row([figure_card(name) for name in FIGURES])
+def figure_grid(figures: list | None = None, subtitles: list | None = None) -> dbc.Row:
+    """The six cards, with their figures and subtitles when given (in FIGURES order)."""
+    figures, subtitles = figures or [None] * len(FIGURES), subtitles or [""] * len(FIGURES)
+    return dbc.Row([figure_card(name, fig, sub) for name, fig, sub in zip(FIGURES, figures, subtitles)])

@@ -57,6 +57,19 @@ def test_each_view_has_no_serious_accessibility_violation(ui, app_url, view):  #
     assert axe_problems(page) == []
 
 
+def test_the_date_picker_open_or_closed_has_no_serious_accessibility_violation(ui, app_url):  # noqa: F811
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?from=2023-03-01")
+    expect_total(page, api(page, app_url, **{"from": "2023-03-01"})["total"])
+    assert axe_problems(page) == []
+    page.locator("#date-from").focus()
+    page.keyboard.press("ArrowDown")  # opens the calendar
+    expect(page.get_by_role("dialog", name="Choose a date")).to_be_visible()
+    assert axe_problems(page) == []
+
+
 def test_the_skip_link_reaches_the_first_result_in_a_few_tab_presses(ui, app_url):  # noqa: F811
     page = ui
     page.goto(app_url + "?q=children")

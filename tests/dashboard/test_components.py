@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dash import dcc, html
 from dash.development.base_component import Component
 
@@ -11,7 +13,7 @@ from dashboard import components as C
 from dashboard import render
 from dashboard.itemview import item_page
 from dashboard.state import State
-from dashboard.trends import key_numbers
+from dashboard.trends import THIN_BARS, figures_for, for_screen, key_numbers
 from indexer.analytics.frames import frames_from_items
 from indexer.item import Item
 from indexer.search import SearchRequest
@@ -196,3 +198,22 @@ def test_a_trends_update_stays_lean(dash_index):
     activity = json.loads(figures[0].to_json())["data"][0]
     assert activity["x"][0].count("-") == 2 and "T" not in activity["x"][0]  # 2024-03-01, not a timestamp
     assert isinstance(activity["customdata"][0], str) and activity["customdata"][0].startswith("category=")
+
+
+def _monthly_items(months: int) -> list[Item]:
+    days = [date(2000 + m // 12, m % 12 + 1, 1) for m in range(months)]
+    return [Item(id=f"m{n}", source="x.txt", period_start=d, period_end=d, date=d, date_precision="month",
+                 title=f"t{n}", body="b", category=("event", "monitoring_visit")[n % 2]) for n, d in enumerate(days)]
+
+
+@pytest.mark.parametrize("months, plain", [(24, False), (THIN_BARS + 10, True)])
+def test_bars_on_screen_lose_hatch_and_outline_only_when_too_thin_to_show_them(months, plain):
+    frames = frames_from_items(_monthly_items(months))
+    figures = figures_for(frames, None, None)
+    screen = for_screen(figures["activity_by_month"], "activity_by_month")
+    bars = [t for t in screen.data if t.type == "bar"]
+    assert bars and all((t.marker.pattern.shape is None and t.marker.line.width is None) == plain for t in bars)
+    share = for_screen(figures["category_share"], "category_share")  # one bar per category: always hatched
+    assert share.data[0].marker.pattern.shape is not None
+    export = figures_for(frames, None, None)["activity_by_month"]  # the export figures keep both
+    assert all(t.marker.pattern.shape is not None for t in export.data if t.type == "bar")

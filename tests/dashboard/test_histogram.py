@@ -23,7 +23,7 @@ def test_the_histogram_draws_a_bar_per_month_and_sets_the_handles_to_the_dates()
     assert svg.count("h8V48") == 3 and 'viewBox="0 0 40 48"' in svg  # four months, December empty
     assert svg.count("<path") == 2 and "M20 0h8" in svg  # two colours; January the tallest
     assert out["max"] == 3 and out["value"] == [1, 2]
-    assert out["months"] == {"first": "2023-11", "n": 4}
+    assert out["months"] == {"first": "2023-11", "n": 4, "shown": out["value"]}
     assert "November 2023 to February 2024: 9 items" in out["alt"]
     assert histogram(MONTHS, State())["value"] == [0, 3]
     assert histogram({}, State())["max"] == 0
@@ -55,3 +55,11 @@ def test_months_sent_back_by_a_browser_are_checked_before_a_list_is_built():
                    {"first": "2023-13", "n": 4}, {"first": "x-y", "n": 4}, {"first": 2023, "n": 4}, ["2023-11", 4], None):
         assert range_dates(months, [1, 2], state) == (state.date_from, state.date_to), months
     assert range_dates({"first": "2023-11", "n": 4}, [1, 2], state) == (date(2023, 12, 1), date(2024, 1, 31))
+
+
+def test_handles_where_the_server_put_them_change_no_date():
+    """The server sets the handles for the URL it answered; when that answer arrives after
+    the user cleared a date, the handles still show it, and must not write it back."""
+    months = {"first": "2023-11", "n": 4, "shown": [1, 3]}  # the answer for ?from=2023-12-01
+    assert range_dates(months, [1, 3], State()) == (None, None)
+    assert range_dates(months, [2, 3], State()) == (date(2024, 1, 1), None)  # moved by the user

@@ -55,9 +55,9 @@ def test_a_component_suite_path_outside_the_registered_files_is_a_404(client, pa
     ("[1, 2]", "JSON object"),
     ("{}", "'output'"),
     ('{"output": "nothing.children", "inputs": [], "changedPropIds": []}', "'output'"),
-    ('{"output": "item-view.children", "inputs": 3, "changedPropIds": []}', "'inputs'"),
-    ('{"output": "item-view.children", "inputs": [5], "changedPropIds": []}', "each input"),
-    ('{"output": "item-view.children", "inputs": [], "changedPropIds": [1]}', "'changedPropIds'"),
+    ('{"output": "query-help.is_open", "inputs": 3, "changedPropIds": []}', "'inputs'"),
+    ('{"output": "query-help.is_open", "inputs": [5], "changedPropIds": []}', "each input"),
+    ('{"output": "query-help.is_open", "inputs": [], "changedPropIds": [1]}', "'changedPropIds'"),
 ])
 def test_a_malformed_callback_body_is_a_400_with_a_reason(client, body, reason):
     r = client.post("/_dash-update-component", data=body, content_type="application/json", headers=ORIGIN)
@@ -65,12 +65,15 @@ def test_a_malformed_callback_body_is_a_400_with_a_reason(client, body, reason):
     assert reason in r.json["error"]
 
 
-def test_a_callback_that_cannot_run_on_its_inputs_is_a_400(client):
-    # The right shape, but the URL's search string is a number: the callback cannot use it.
-    body = {"output": "item-view.children", "outputs": {"id": "item-view", "property": "children"},
+def test_a_callback_that_cannot_run_on_its_inputs_is_a_400(dash_index_root, dash_aliases):
+    # The right shape, but the URL's search string is an object: the search callback cannot use it.
+    app = create_app(dash_index_root, dash_aliases)
+    output = next(k for k in app.callback_map if k.startswith("..notices.children..."))
+    outputs = [dict(zip(("id", "property"), part.rsplit(".", 1))) for part in output.strip(".").split("...")]
+    body = {"output": output, "outputs": outputs,
             "inputs": [{"id": "url", "property": "search", "value": {"not": "a string"}}],
             "changedPropIds": ["url.search"]}
-    r = client.post("/_dash-update-component", json=body, headers=ORIGIN)
+    r = app.server.test_client().post("/_dash-update-component", json=body, headers=ORIGIN)
     assert r.status_code == 400 and r.json == {"error": "the callback cannot run with these inputs"}
 
 

@@ -146,3 +146,15 @@ def test_the_trends_figures_depend_on_the_query_filters_and_dates_only():
     assert trends_key(base) == trends_key(state_from_url("?q=visit&category=event&from=2024-01-01&page=3&sort=oldest"))
     assert trends_key(base) != trends_key(state_from_url("?q=visit&from=2024-01-01&view=trends"))
     assert trends_key(base) != trends_key(state_from_url("?q=visit&category=event&view=trends"))
+
+
+def test_the_trends_and_item_callback_mounts_once_redraws_on_a_new_key_and_opens_items():
+    from dashboard.callbacks import trends_key, view_action
+
+    trends = state_from_url("?q=visit&category=event&view=trends")
+    assert view_action(trends, False, None) == "mount"
+    assert view_action(trends, True, trends_key(state_from_url("?q=visit&view=trends"))) == "redraw"
+    assert view_action(trends, True, trends_key(trends)) is None  # these figures are on screen
+    assert view_action(state_from_url("?q=visit&category=event&view=trends&page=2"), True, trends_key(trends)) is None
+    assert view_action(state_from_url("?view=item&id=x"), False, None) == "item"
+    assert view_action(state_from_url("?q=visit"), True, None) is None  # Search: nothing to do
