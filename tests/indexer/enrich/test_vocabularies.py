@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +32,13 @@ def test_shipped_vocabularies_load():
     enricher = Enricher()
     assert {c.id for c in enricher.taxonomy.categories} >= {"monitoring_visit", "event", "cooperation"}
     assert len(enricher.partners.partners) > 100 and len(enricher.places.places) > 100
+
+
+def test_every_term_set_of_the_taxonomy_is_used_by_a_rule():
+    # A set no rule names (@set) looks to staff like vocabulary that counts, and is dead.
+    text = (DATA_DIR / "taxonomy.toml").read_text(encoding="utf-8")
+    sets = tomllib.loads(text)["sets"]
+    assert [name for name in sets if f'"@{name}"' not in text] == []
 
 
 def test_aliases_and_acronyms_give_one_canonical_partner():
