@@ -9,7 +9,8 @@ by the browser; per action it reports the median over `--runs` runs of:
 
 - load: bytes the Search page fetches until its first results show, and the time to them;
 - query: a query typed and Enter pressed, to the new total shown;
-- facet: a category ticked, to the new total shown;
+- facet: a category ticked after the query, to the new total shown; and ticked on the page with
+  no query nor filter (the answer with the most facet values);
 - trends: on Trends, a category ticked, to the key numbers updated, all six figures redrawn
   (each Plotly draw counted as its promise resolves) and no request left in flight; with the JSON
   the callbacks sent back for it;
@@ -196,6 +197,7 @@ def one_run(browser, base: str, figures: Figures) -> None:
               "trends": api_total(browser_page, base, f"category={CATEGORY}")}
     browser_page.close()
     search_run(browser, base, figures, totals)
+    unfiltered_run(browser, base, figures, totals)
     trends_run(browser, base, figures, totals)
 
 
@@ -222,6 +224,22 @@ def search_run(browser, base: str, figures: Figures, totals: dict[str, int]) -> 
     context.close()
 
 
+def unfiltered_run(browser, base: str, figures: Figures, totals: dict[str, int]) -> None:
+    """Search: a facet ticked on the page with no query nor filter, where the answer carries
+    the most facet values (also timed in the page)."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    traffic = Traffic(page)
+    page.add_init_script(INSTRUMENT)
+    timed(page, traffic, lambda: page.goto(base), TOTAL_IS, total_text(totals["everything"]))
+    box, in_page, shown = f"#facet-card-category input[value='{CATEGORY}']", [], total_text(totals["trends"])
+    tick = lambda: in_page.append(page.evaluate(CLICK_IN_PAGE, [box, "total", shown]))  # noqa: E731
+    seconds, _, json_bytes = timed(page, traffic, tick, TOTAL_IS, shown)
+    figures.add("unfiltered facet", seconds, json_bytes, traffic.decoded)
+    figures.add("unfiltered facet in page", in_page[0] / 1000, 0)
+    context.close()
+
+
 def trends_run(browser, base: str, figures: Figures, totals: dict[str, int]) -> None:
     """Trends: load to all six figures drawn, then a facet tick (also timed in the page)."""
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
@@ -243,10 +261,12 @@ def trends_run(browser, base: str, figures: Figures, totals: dict[str, int]) -> 
 ROWS = (("load", "Search page load, to first results", "page weight"),
         ("query", f"query `{QUERY}` + Enter, to total shown", "JSON"),
         ("facet", f"tick category `{CATEGORY}`, to total shown", "JSON"),
+        ("unfiltered facet", f"tick category `{CATEGORY}` with no query nor filter, to total shown", "JSON"),
         ("item", "click first result, to item shown", "JSON"),
         ("trends load", "Trends page load, to all figures drawn", "page weight"),
         ("trends change", f"Trends: tick `{CATEGORY}`, to numbers and all six figures redrawn", "JSON"),
         ("facet in page", f"in the browser: tick `{CATEGORY}` on Search, to total shown", ""),
+        ("unfiltered facet in page", f"in the browser: tick `{CATEGORY}` with no query nor filter, to total shown", ""),
         ("trends change in page", f"in the browser: tick `{CATEGORY}` on Trends, to all six figures drawn", ""))
 
 

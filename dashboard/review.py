@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from datetime import datetime
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -52,9 +53,22 @@ def decision_from_form(form) -> tuple[dict[str, object], bool]:
         values = _lines(form.get(name, "").replace(";", "\n"))
         if values != _lines(form.get(f"was_{name}", "")):
             changes[name] = values
-    if form.get("date") and form.get("date") != form.get("was_date"):
-        changes["date"] = form["date"]
+    day = form_day(form.get("date", ""))
+    if day and day != form_day(form.get("was_date", "")):
+        changes["date"] = day
     return changes, False
+
+
+def form_day(text: str) -> str:
+    """The review form's date, written as the app writes dates ("1 March 2024"; "1 Mar 2024"
+    and 2024-03-01 too), as YYYY-MM-DD; "" for an empty field. ValueError names the text."""
+    text = " ".join(text.split())
+    for pattern in ("%Y-%m-%d", "%d %B %Y", "%d %b %Y"):
+        try:
+            return datetime.strptime(text, pattern).date().isoformat() if text else ""
+        except ValueError:
+            continue
+    raise ValueError(f"date '{text}' is not a day: write it like 1 March 2024")
 
 
 def _lines(text: str) -> list[str]:
@@ -134,7 +148,10 @@ def register(server: Flask, holder) -> None:
 
 def decide(index_root: Path, item_id: str, form) -> tuple[str, int]:
     """Save one decision and relabel the item; (the message to show, HTTP status)."""
-    changes, accepted = decision_from_form(form)
+    try:
+        changes, accepted = decision_from_form(form)
+    except ValueError as exc:
+        return f"{item_id}: not saved: {exc}", 400
     if not changes and not accepted:
         return f"{item_id}: nothing changed; use Accept to keep the labels as they are", 400
     try:

@@ -7,6 +7,8 @@ from markupsafe import Markup, escape
 from indexer.enrich.review import ReviewEntry
 from indexer.enrich.taxonomy import CATEGORY_IDS, THEME_IDS
 
+from .components import format_date
+
 
 def page_html(entries: list[ReviewEntry], editable: bool, message: str, token: str,
               partners: tuple[str, ...] = ()) -> str:
@@ -29,7 +31,7 @@ def _entry(e: ReviewEntry, editable: bool, token: str) -> Markup:
     doubts = Markup("").join(Markup("<li>{}</li>").format(d.reason) for d in e.doubts)
     head = Markup('<h2 class="h6">{} <small class="text-muted">{} · {}</small></h2><ul>{}</ul>'
                   '<details><summary>Evidence</summary><pre>{}</pre></details>').format(
-        item.title, item.id, item.date.isoformat(), doubts, e.evidence)
+        item.title, item.id, format_date(item.date), doubts, e.evidence)
     form = _form(e, token) + _alias_forms(e, token) if editable else Markup("")
     return Markup('<li class="review-item border rounded p-3 mb-3" data-item="{}">').format(fid) + head + form + Markup("</li>")
 
@@ -46,10 +48,12 @@ def _form(e: ReviewEntry, token: str) -> Markup:
                              '<textarea class="form-control form-control-sm" id="{0}-{1}" name="{0}" rows="2">{4}</textarea>'
                              '<input type="hidden" name="was_{0}" value="{4}">').format(
             name, fid, name.capitalize(), hints[name], "\n".join(values)))
-    fields.append(Markup('<label class="form-label" for="date-{0}">Date</label>'
-                         '<input class="form-control form-control-sm" type="date" id="date-{0}" name="date" value="{1}">'
+    # a text box, not the browser's date input: that shows the browser's locale (03/01/2024),
+    # the app writes 1 March 2024 everywhere
+    fields.append(Markup('<label class="form-label" for="date-{0}">Date <small class="text-muted">(like 1 March 2024)</small></label>'
+                         '<input class="form-control form-control-sm" type="text" id="date-{0}" name="date" value="{1}">'
                          '<input type="hidden" name="was_date" value="{1}"><input type="hidden" name="was_category" value="{2}">'
-                         '<input type="hidden" name="csrf" value="{3}">').format(fid, item.date.isoformat(), item.category, token))
+                         '<input type="hidden" name="csrf" value="{3}">').format(fid, format_date(item.date), item.category, token))
     buttons = Markup('<div class="mt-2 d-flex gap-2"><button class="btn btn-sm btn-outline-success" name="action" value="accept">Accept</button>'
                      '<button class="btn btn-sm btn-primary" name="action" value="save">Save correction</button></div>')
     return (Markup('<form method="post" action="/review/{}" class="mt-2" aria-label="Decide on {}">').format(fid, item.title)

@@ -105,6 +105,17 @@ def facet_counts(page, facet: str) -> str:
     return page.locator(f"#facet-card-{facet}").inner_text()
 
 
+def shown_counts(page, facet: str) -> tuple[list[str], list[int]]:
+    """A facet's value names and counts as the page shows them, once every count is a badge
+    (the answer sends "Name (count)"; assets/20-facets.js makes the badge)."""
+    from playwright.sync_api import expect
+
+    labels = page.locator(f"#facet-card-{facet} .form-check-label")
+    expect(page.locator(f"#facet-card-{facet} .form-check-label > .facet-count")).to_have_count(labels.count())
+    pairs = labels.evaluate_all("ls => ls.map(l => [l.firstChild.textContent, l.lastChild.textContent])")
+    return [name for name, _ in pairs], [int(count.replace(",", "")) for _, count in pairs]
+
+
 def download(page, button) -> tuple[str, bytes]:
     """(suggested file name, bytes) of what a click on `button` downloads."""
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
@@ -159,6 +170,9 @@ def test_ticking_a_partner_filters_results_and_changes_category_counts(ui, app_u
     expect_total(page, api(page, app_url, partner=partner)["total"])
     expect(page.locator("#facet-card-partner input:checked")).to_have_count(1)
     assert facet_counts(page, "category") != before
+    names, counts = shown_counts(page, "category")
+    assert not [n for n in names if re.search(r"\(\d", n)]  # the count is in its badge, not in brackets
+    assert sum(counts) == api(page, app_url, partner=partner)["total"]  # one category per item
     for hit in page.locator(".result").all()[:5]:
         assert partner in hit.inner_text()
 

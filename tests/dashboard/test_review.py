@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.auth import Access
-from dashboard.review import decision_from_form
+from dashboard.review import decision_from_form, form_day
 from dashboard.review_page import page_html
 from dashboard.users import UserStore
 from indexer.enrich.corrections import load_corrections
@@ -194,3 +194,13 @@ def test_healthz_answers_503_without_an_index_and_the_count_with_one(tmp_path, i
     ok = create_app(index_copy).server.test_client().get("/healthz")
     assert ok.status_code == 200 and ok.json["status"] == "ok" and ok.json["items"] > 0
     assert ok.json["generation"].startswith("gen-")
+
+
+def test_the_review_date_is_written_as_the_app_writes_dates():
+    assert form_day("1 March 2024") == form_day(" 1  Mar 2024 ") == form_day("2024-03-01") == "2024-03-01"
+    assert form_day("") == ""
+    with pytest.raises(ValueError, match="'03/01/2024' is not a day: write it like 1 March 2024"):
+        form_day("03/01/2024")
+    was = {"was_category": "meeting", "was_date": "1 March 2024", "category": "meeting", "action": "save"}
+    assert decision_from_form({**was, "date": "2024-03-01"}) == ({}, False)  # the same day: no change
+    assert decision_from_form({**was, "date": "2 March 2024"}) == ({"date": "2024-03-02"}, False)
