@@ -109,10 +109,10 @@ def open_index(root: Path):
         return None
     try:
         index = SearchIndex(root, enricher.partner_aliases(), load_expander())
+        announce_index_sample(index.generation)  # reads the manifest: IndexDamaged if it is
     except (IndexMissing, VocabularyError) as exc:  # synonyms.toml: FILE:LINE: reason
         error(str(exc))
         return None
-    announce_index_sample(index.generation)
     return index
 
 

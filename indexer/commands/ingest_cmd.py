@@ -7,7 +7,7 @@ import sys
 from tqdm import tqdm
 
 from ..enrich import VocabularyError
-from ..search.index_dir import IndexUnwritable, IngestBusy
+from ..search.index_dir import IndexDamaged, IndexUnwritable, IngestBusy
 from ..search.ingest import ingest
 from .common import add_command, add_index_option, announce_sample, error, warn
 
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = ingest(args.paths, args.index, rebuild=args.rebuild, prune=args.prune,
                         workers=args.workers, progress=step)
-    except (IngestBusy, IndexUnwritable, VocabularyError) as exc:
+    except (IngestBusy, IndexUnwritable, IndexDamaged, VocabularyError) as exc:
         error(str(exc))
         return 1
     finally:

@@ -44,6 +44,15 @@ class IndexUnwritable(Exception):
         self.root = root
 
 
+class IndexDamaged(IndexMissing):
+    """The index's manifest cannot be read: what it holds is unknown, so it is not trusted."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        Exception.__init__(self, f"{path}: the index's manifest is damaged ({reason}); build the index "
+                           f"again with 'bulletins ingest PATH... --index {path.parent.parent} --rebuild'")
+        self.root = path.parent.parent
+
+
 class IngestBusy(Exception):
     def __init__(self, root: Path) -> None:
         super().__init__(f"{root}: another ingest is running on this index; try again when it ends")
@@ -87,7 +96,13 @@ class Manifest:
     def load(cls, generation: Path | None) -> "Manifest":
         if generation is None or not (generation / MANIFEST).exists():
             return cls()
-        data = json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
+        path = generation / MANIFEST
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise IndexDamaged(path, f"not JSON: {type(exc).__name__}") from None
+        if not isinstance(data, dict) or not isinstance(data.get("files", {}), dict):
+            raise IndexDamaged(path, "not a manifest")
         if data.get("version") == VERSION:
             return cls(data.get("files", {}))
         return cls._upgrade(data)

@@ -150,3 +150,19 @@ def test_a_header_period_that_cannot_be_read_is_warned(tmp_path):
                     encoding="utf-8")
     report = ingest([path], tmp_path / "index")
     assert [n for n in report.notes if "Smarch 45-99, 2024" in n and "2024-05-01 to 2024-05-31" in n]
+
+
+@pytest.mark.parametrize("damage", [b"{bad", b"\xff\xfe", b"[1, 2]"])
+def test_a_damaged_manifest_is_one_line_and_a_rebuild_mends_it(corpus, tmp_path, capsys, damage):
+    root = tmp_path / "index"
+    assert main(["ingest", str(corpus), "--index", str(root)]) == 0
+    manifest = IndexDir(root).require_current() / "manifest.json"
+    manifest.write_bytes(damage)
+    capsys.readouterr()
+    for command in (["ingest", str(corpus)], ["search", "visit"], ["stats", "--by", "year"]):
+        assert main([*command, "--index", str(root)]) == 1, command
+        err = capsys.readouterr().err
+        assert "manifest is damaged" in err and "--rebuild" in err and "Traceback" not in err, command
+        assert len(err.strip().splitlines()) == 1, err
+    assert main(["ingest", str(corpus), "--index", str(root), "--rebuild"]) == 0
+    assert _live(root) > 0 and main(["search", "visit", "--index", str(root)]) == 0
