@@ -13,6 +13,7 @@ import json
 import os
 import re
 import secrets
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,16 +124,19 @@ def write_private(path: Path, text: str, exclusive: bool = False) -> None:
     """Write readable by the owner only; replace atomically (or create once, when exclusive:
     two workers starting together must not make two different keys)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    if exclusive:
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            return
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        return
-    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    tmp = path.with_name(path.name + f".{os.getpid()}.{threading.get_ident()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(text)
-    tmp.replace(path)
+    if not exclusive:
+        tmp.replace(path)
+        return
+    # The whole file appears at once or not at all: a worker that created the file empty and
+    # then wrote it let another worker read it in between (an empty key: each worker then
+    # signed sessions with its own, and a page's requests failed on the other worker).
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink()

@@ -4,14 +4,17 @@ passwords not recoverable from the store."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
+import threading
 
 import pytest
 
 from dashboard.app import create_app
 from dashboard.auth import OPEN_PATHS, OPEN_PREFIXES, Access
+from dashboard import users
 from dashboard.users import UserError, UserStore
 
 PASSWORD = "a long enough pass phrase"
@@ -227,3 +230,23 @@ def test_serve_without_users_says_how_to_add_one(tmp_path, dash_index_root):
                         "--config", str(tmp_path), "--port", "1"], capture_output=True, text=True, timeout=120)
     assert r.returncode == 1
     assert "no users in" in r.stderr and "bulletins users add NAME --role admin" in r.stderr
+
+
+def test_workers_starting_together_sign_sessions_with_one_key(tmp_path, monkeypatch):
+    # A worker that created the key file and had not yet written it let another read it empty.
+    real_fdopen, started = os.fdopen, threading.Event()
+
+    def slow_fdopen(*args, **kwargs):
+        started.set()
+        threading.Event().wait(0.3)  # the first writer is slow: the second looks meanwhile
+        return real_fdopen(*args, **kwargs)
+
+    monkeypatch.setattr(users.os, "fdopen", slow_fdopen)
+    keys = []
+    first = threading.Thread(target=lambda: keys.append(UserStore(tmp_path).session_secret()))
+    first.start()
+    started.wait(5)
+    monkeypatch.setattr(users.os, "fdopen", real_fdopen)
+    keys.append(UserStore(tmp_path).session_secret())
+    first.join()
+    assert len(keys) == 2 and keys[0] == keys[1] and len(keys[0]) == 64, keys
