@@ -218,6 +218,11 @@ def test_a_shared_url_reproduces_the_view_and_back_works(ui, app_url):
     expect(page.locator(".result-title").first).to_have_text(expected["hits"][0]["title"])
     page.locator("#facet-card-year .form-check input").first.check()
     expect(page).to_have_url(re.compile(r"year="))
+    # The year's answer shown before going back: a Back pressed while it is still on its way
+    # can leave the year ticked under the older URL's results (noted as an open defect).
+    year = re.search(r"year=(\d{4})", page.url).group(1)
+    expect_total(page, api(page, app_url, q="visit", category=["monitoring_visit", "event"], sort="oldest",
+                           year=year)["total"])
     page.go_back()
     expect(page).to_have_url(url)
     expect_total(page, expected["total"])
