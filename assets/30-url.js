@@ -69,16 +69,22 @@
       const text = typeof v === "string" ? codePoints(v, rules.max_query) : "";
       return text === s.q ? s : Object.assign({}, s, {q: text, page: 1, item: null, view: s.view === "item" ? "search" : s.view});
     },
-    sort: (s, v, rules) => Object.assign({}, s, {sort: rules.sorts.includes(v) ? v : "relevance", page: 1}),
-    from: (s, v) => Object.assign({}, s, {from: isoDate(v), page: 1}),
-    to: (s, v) => Object.assign({}, s, {to: isoDate(v), page: 1}),
+    // a control set to what the URL already says changes nothing (not even the page)
+    sort: (s, v, rules) => {
+      const sort = rules.sorts.includes(v) ? v : "relevance";
+      return sort === s.sort ? s : Object.assign({}, s, {sort: sort, page: 1});
+    },
+    from: (s, v) => (isoDate(v) === s.from ? s : Object.assign({}, s, {from: isoDate(v), page: 1})),
+    to: (s, v) => (isoDate(v) === s.to ? s : Object.assign({}, s, {to: isoDate(v), page: 1})),
     page: (s, v, rules) => Object.assign({}, s, {page: v ? page(String(v), rules) : 1}),
     view: (s, v) => (["search", "trends"].includes(v) && v !== s.view ? Object.assign({}, s, {view: v, item: null, page: 1}) : s),
     clear: s => ({q: "", filters: {}, from: null, to: null, sort: s.sort, page: 1, view: s.view === "item" ? "search" : s.view, item: null}),
   };
 
   function withFacet(s, facet, values) {
-    const filters = Object.assign({}, s.filters, {[facet]: unique(values)});
+    const chosen = unique(values), now = s.filters[facet] || [];
+    if (chosen.length === now.length && chosen.every(v => now.includes(v))) { return s; }  // the same values: page kept
+    const filters = Object.assign({}, s.filters, {[facet]: chosen});
     for (const key of Object.keys(filters)) { if (!filters[key].length) { delete filters[key]; } }
     return Object.assign({}, s, {filters: filters, page: 1});
   }
@@ -130,7 +136,7 @@
       const ctx = window.dash_clientside.callback_context, keep = window.dash_clientside.no_update;
       const pageLoad = !ctx.triggered.length || ctx.triggered[0].prop_id === ".";
       const values = controlValues(search || "", pushed, pageLoad, rules, keep);
-      return values.map((v, i) => (v === current[i] ? keep : v));
+      return values.map((v, i) => (v === current[i] || (v === null && current[i] === undefined) ? keep : v));
     },
     // render.visibility: styles of (search view, trends view, item view, sidebar column)
     visibility: function (search, rules) {
@@ -138,12 +144,12 @@
       return [view === "search" ? {} : hidden, view === "trends" ? {} : hidden, view === "item" ? {} : hidden,
               view === "item" ? hidden : {}];
     },
-    // the callback: (q, n_submit, sort, from, to, page, view, clear, facets, search, rules)
-    write: function (q, _submit, sort, from, to, pageNo, view, _clear, _facets, search, rules) {
+    // the callback: (q, n_submit, sort, from, to, view, clear, facets, search, rules)
+    write: function (q, _submit, sort, from, to, view, _clear, _facets, search, rules) {
       const ctx = window.dash_clientside.callback_context;
       const triggered = triggeredList(ctx);
-      const values = {q: q, sort: sort, from: from, to: to, page: pageNo, view: view};
-      const next = nextSearch(search || "", triggered, values, ctx.inputs_list[8], rules);
+      const values = {q: q, sort: sort, from: from, to: to, view: view};
+      const next = nextSearch(search || "", triggered, values, ctx.inputs_list[7], rules);
       const keep = window.dash_clientside.no_update;
       const box = triggered.some(t => t.id === rules.clear_id) ? "" : keep;  // Clear all empties the box
       if (next === (search || "")) {
@@ -151,6 +157,13 @@
         return [keep, keep, box];
       }
       return [next, next, box];
+    },
+    // the pager's own writer (the search answer sets its page: see callbacks.register)
+    page: function (pageNo, search, rules) {
+      const triggered = triggeredList(window.dash_clientside.callback_context);
+      const next = nextSearch(search || "", triggered, {page: pageNo}, [], rules);
+      if (next === (search || "")) { throw window.dash_clientside.PreventUpdate; }
+      return [next, next];
     },
   };
 })();

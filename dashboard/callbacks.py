@@ -25,9 +25,11 @@ CONTROL_OF = {(ids.QUERY, "value"): "q", (ids.QUERY, "n_submit"): "q", (ids.SORT
               (ids.DATE_FROM, "date"): "from", (ids.DATE_TO, "date"): "to", (ids.PAGER, "active_page"): "page",
               (ids.VIEW_TABS, "value"): "view", (ids.CLEAR_ALL, "n_clicks"): "clear",
               (ids.DATE_RANGE, "value"): "range"}
-# the controls whose changes the browser writes into the URL (in the order write() takes them)
+# the controls whose changes the browser writes into the URL (in the order write() takes them);
+# the pager has its own writer (PAGER_CONTROL): see register()
 CLIENT_CONTROLS = ((ids.QUERY, "value"), (ids.QUERY, "n_submit"), (ids.SORT, "value"), (ids.DATE_FROM, "date"),
-                   (ids.DATE_TO, "date"), (ids.PAGER, "active_page"), (ids.VIEW_TABS, "value"), (ids.CLEAR_ALL, "n_clicks"))
+                   (ids.DATE_TO, "date"), (ids.VIEW_TABS, "value"), (ids.CLEAR_ALL, "n_clicks"))
+PAGER_CONTROL = (ids.PAGER, "active_page")
 
 
 def url_rules() -> dict:
@@ -35,7 +37,7 @@ def url_rules() -> dict:
     return {"filters": list(FILTERS), "sorts": list(SORTS), "views": list(VIEWS), "max_query": MAX_QUERY_CHARS,
             "max_page": MAX_PAGE, "facet_type": ids.FACET, "clear_id": ids.CLEAR_ALL,
             "control_of": {f"{cid}.{prop}": control for (cid, prop), control in CONTROL_OF.items()
-                           if (cid, prop) in CLIENT_CONTROLS}}
+                           if (cid, prop) in (*CLIENT_CONTROLS, PAGER_CONTROL)}}
 
 
 def facet_selection(inputs: list[dict]) -> dict[str, list[str]]:
@@ -111,11 +113,23 @@ def _triggered() -> list[dict]:
 def register(app: Dash, holder) -> None:
     # The controls write the URL in the browser (assets/30-url.js, the same rules as
     # next_search): a server round trip before the views were even asked cost ~100 ms.
+    # Their writer hears no property the search answer sets: Dash holds a callback back while
+    # an answer on its way may change one of its inputs, so a tick made then was undone by
+    # that answer's facets. Hence the pager (whose page the answer sets) has its own writer,
+    # and neither writes the URL's "search" as a plain output: Dash also held every callback
+    # of the URL back while any answer that could lead to writing it was on its way, and when
+    # it then dropped that answer (the URL had changed: Back) it never sent the newer request,
+    # leaving the page on older results with the user's tick.
     app.clientside_callback(
         ClientsideFunction("url", "write"),
-        Output(ids.URL, "search"), Output(ids.PUSHED, "data"), Output(ids.QUERY, "value", allow_duplicate=True),
+        Output(ids.URL, "search", allow_duplicate=True), Output(ids.PUSHED, "data"),
+        Output(ids.QUERY, "value", allow_duplicate=True),
         *[Input(cid, prop) for cid, prop in CLIENT_CONTROLS], Input(FACETS_ALL, "value"),
         State(ids.URL, "search"), State(ids.URL_RULES, "data"), prevent_initial_call=True)
+    app.clientside_callback(
+        ClientsideFunction("url", "page"),
+        Output(ids.URL, "search", allow_duplicate=True), Output(ids.PUSHED, "data", allow_duplicate=True),
+        Input(*PAGER_CONTROL), State(ids.URL, "search"), State(ids.URL_RULES, "data"), prevent_initial_call=True)
 
     # Chart clicks and the histogram's range need the server (what a point means, the months).
     @app.callback(Output(ids.URL, "search", allow_duplicate=True), Output(ids.PUSHED, "data", allow_duplicate=True),
@@ -176,11 +190,13 @@ def register(app: Dash, holder) -> None:
     # both (each request is a round of work for Dash's renderer in every component). It reads
     # the mount only as State: as an Input, Dash held the trends answer back on every change
     # until the mount had answered and the browser had rendered the search side's answer.
+    # It hears the phone flag (set in the browser at load) so that the first drawing waits
+    # for it: as State, a phone could get the wide layout, legends over the plots.
     @app.callback(Output(ids.TRENDS_GRID, "children"), Output(ids.TRENDS_MOUNTED, "data"),
                   Output(ids.KEY_NUMBERS, "children"), Output(ids.TRENDS_DRAWN, "data"), Output(GRAPHS_ALL, "figure"),
                   Output(SUBTITLES_ALL, "children"), Output(ids.ITEM_VIEW, "children"), Input(ids.URL, "search"),
-                  State(ids.TRENDS_MOUNTED, "data"), State(ids.NARROW, "data"), State(ids.TRENDS_DRAWN, "data"))
-    def show_trends_or_item(search, mounted, narrow, drawn):
+                  Input(ids.NARROW, "data"), State(ids.TRENDS_MOUNTED, "data"), State(ids.TRENDS_DRAWN, "data"))
+    def show_trends_or_item(search, narrow, mounted, drawn):
         state = state_from_url(search)
         action = view_action(state, mounted, drawn)
         if action is None:

@@ -119,7 +119,10 @@ def to_request(state: State, per_page: int = PER_PAGE) -> SearchRequest:
 
 
 def with_facet(state: State, facet: str, values) -> State:
-    filters = {**state.filters, facet: _unique(values)}
+    chosen = _unique(values)
+    if set(chosen) == set(state.filters.get(facet, ())):
+        return state  # the same values (Dash reports a checklist again when the facets are redrawn): page kept
+    filters = {**state.filters, facet: chosen}
     return replace(state, filters={f: v for f, v in filters.items() if v}, page=1)
 
 
@@ -171,6 +174,10 @@ def _with_dates(state: State, dates: tuple[date | None, date | None]) -> State:
     return replace(state, date_from=dates[0], date_to=dates[1], page=1)
 
 
+def _sort(value: Any) -> str:
+    return value if value in SORTS else "relevance"
+
+
 def _text(value: Any) -> str:
     return (value or "")[:MAX_QUERY_CHARS] if isinstance(value, str) else ""
 
@@ -178,9 +185,11 @@ def _text(value: Any) -> str:
 CONTROLS = {
     "q": lambda s, v: s if _text(v) == s.q else replace(s, q=_text(v), page=1, item=None,
                                                         view="search" if s.view == "item" else s.view),
-    "sort": lambda s, v: replace(s, sort=v if v in SORTS else "relevance", page=1),
-    "from": lambda s, v: replace(s, date_from=_date(v), page=1),
-    "to": lambda s, v: replace(s, date_to=_date(v), page=1),
+    # a control set to what the URL already says changes nothing (not even the page: the
+    # controls are set from the URL, and a page 3 must survive that)
+    "sort": lambda s, v: s if _sort(v) == s.sort else replace(s, sort=_sort(v), page=1),
+    "from": lambda s, v: s if _date(v) == s.date_from else replace(s, date_from=_date(v), page=1),
+    "to": lambda s, v: s if _date(v) == s.date_to else replace(s, date_to=_date(v), page=1),
     "page": lambda s, v: replace(s, page=_page(str(v)) if v else 1),
     "view": lambda s, v: replace(s, view=v, item=None, page=1) if v in ("search", "trends") and v != s.view else s,
     "clear": lambda s, v: cleared(s),

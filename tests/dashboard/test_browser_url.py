@@ -98,3 +98,25 @@ def test_the_browser_sets_the_controls_from_the_url_as_the_python_would(ui, app_
                           "window.dash_clientside.url.control_values(u, p, l, rules, 'KEEP'))", [cases, url_rules()])
     expected = [["KEEP" if v is KEEP else v for v in control_values(u, p, page_load=load)] for u, p, load in cases]
     assert shown == expected
+
+
+def test_the_pager_writes_the_page_and_a_tick_then_starts_at_page_one(ui, app_url):  # noqa: F811
+    """The pager has its own URL writer (the search answer sets its page, so the controls'
+    writer must not hear it): a page click is written, and the next tick goes back to page 1."""
+    page = ui
+    from playwright.sync_api import expect
+
+    page.goto(app_url + "?q=rights")
+    expect_total(page, api(page, app_url, q="rights")["total"])
+    page.locator(f"#{ids.PAGER} a", has_text="2").first.click()
+    expect(page).to_have_url(app_url + "?q=rights&page=2")
+    second = page.request.get(f"{app_url}api/search?q=rights&page=2").json()["hits"]
+    expect(page.locator(".result-title").first).to_have_text(second[0]["title"])
+    page.locator("#facet-card-category input[value='event']").check()
+    expect(page).to_have_url(app_url + "?q=rights&category=event")
+    expect(page.locator(".result-title").first).to_have_text(
+        api(page, app_url, q="rights", category="event")["hits"][0]["title"])
+    page.go_back()  # the controls set from this URL (dates none) must not send it back to page 1
+    expect(page).to_have_url(app_url + "?q=rights&page=2")
+    expect(page.locator(".result-title").first).to_have_text(second[0]["title"])
+    expect(page.locator(f"#{ids.PAGER} .active")).to_contain_text("2")

@@ -86,12 +86,23 @@ def test_controls():
     assert changed(State(page=3), "sort", "newest") == State(sort="newest")
     assert changed(State(), "from", "2024-01-05").date_from == date(2024, 1, 5)
     assert changed(State(), "page", 5).page == 5
+    # a control set to what the URL already says (the browser sets them from the URL) keeps the page
+    dated = State(sort="newest", date_from=date(2024, 1, 5), page=3)
+    for control, value in (("sort", "newest"), ("from", "2024-01-05"), ("to", None), ("to", "")):
+        assert changed(dated, control, value) == dated, control
+    assert changed(State(page=3), "sort", "bogus") == State(page=3)
+    assert changed(dated, "to", "2024-02-01") == replace(dated, date_to=date(2024, 2, 1), page=1)
     assert changed(State(page=2), "view", "trends") == State(view="trends")
     assert changed(s, "view", None) == s
     assert changed(State(q="x", filters={"year": ("2024",)}, sort="oldest", view="trends"), "clear", 1) == \
         State(sort="oldest", view="trends")
     assert cleared(s) == State()
-    assert with_facet(State(page=2), "year", []) == State()
+    assert with_facet(State(page=2), "year", ["2024"]) == State(filters={"year": ("2024",)})
+    # the same values in any order (Dash reports the checklists again when it redraws them) keep the page
+    two = State(filters={"partner": ("ICRC", "UNICEF")}, page=2)
+    assert with_facet(two, "partner", ["UNICEF", "ICRC"]) == two
+    assert with_facet(State(page=2), "year", []) == State(page=2)
+    assert with_facet(two, "partner", ["UNICEF"]) == State(filters={"partner": ("UNICEF",)})
 
 
 def test_next_search_from_controls_facets_and_clicks():
