@@ -46,6 +46,10 @@ def _changes() -> list[tuple[list, dict, list]]:
     for facet in ("partner", "category"):
         out.append(([{"id": _facet(facet, "international" if facet == "partner" else ""), "prop": "value"}], {}, partners))
     out.append(([{"id": _facet("year"), "prop": "value"}], {}, [{"id": _facet("year"), "value": []}]))
+    # the partners a URL already has, in another order and other groups: no change, page kept
+    same = [{"id": _facet("partner", "international"), "value": ["UNICEF"]},
+            {"id": _facet("partner", "national"), "value": ["Council of Europe"]}]
+    out.append(([{"id": _facet("partner", "national"), "prop": "value"}], {}, same))
     out.append(([{"id": _facet("place"), "prop": "value"}], {}, [{"id": _facet("place"), "value": ["Ganja", "Ganja"]}]))
     return out
 
