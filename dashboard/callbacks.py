@@ -163,7 +163,8 @@ def register(app: Dash, holder) -> None:
                             Output(ids.TRENDS_VIEW, "style"), Output(ids.ITEM_VIEW, "style"),
                             Output("sidebar-col", "style"), Input(ids.URL, "search"), State(ids.URL_RULES, "data"))
 
-    @app.callback(Output(ids.NOTICES, "children"), Output(ids.STATUS, "children"), Output(ids.RESULTS, "children"),
+    @app.callback(Output(ids.NOTICES, "children"), Output(ids.STATUS, "children"), Output(ids.RESULT_MESSAGE, "children"),
+                  Output(ids.RESULT_LIST, "data-hits"),
                   Output(ids.PAGER, "max_value"), Output(ids.PAGER, "active_page"), Output(ids.FACETS, "children"),
                   Output(ids.REPORT_YEAR, "options"), Output(ids.CHIPS, "children"), Output(ids.DATE_PRESETS, "children"),
                   Output(ids.HISTOGRAM, "src"), Output(ids.HISTOGRAM, "alt"), Output(ids.DATE_RANGE, "max"),
@@ -242,7 +243,8 @@ def _search_outputs(p, state) -> tuple:
     browser spent ~0.3 s rendering hidden cards before it drew the figures (every change of
     the URL renders them again when Search is shown)."""
     h = p.histogram
-    return (p.status, p.results if state.view == "search" else no_update, p.pages, p.page, p.facets, p.years, C.filter_chips(state),
+    shown = state.view == "search"
+    return (p.status, p.results if shown else no_update, p.hits if shown else no_update, p.pages, p.page, p.facets, p.years, C.filter_chips(state),
             C.date_presets(state, date.today()), h["src"], h["alt"], h["max"], h["value"], h["marks"], h["months"])
 
 

@@ -29,6 +29,8 @@ FACET = "facet"  # pattern-matching type: {"type": FACET, "facet": name, "group"
 SEARCH_VIEW = "search-view"
 STATUS = "status"
 RESULTS = "results"
+RESULT_MESSAGE = "result-message"  # no results, or why a query cannot be answered
+RESULT_LIST = "result-list"  # the cards, drawn in the browser from its data-hits (assets/25-results.js)
 PAGER = "pager"
 
 ITEM_VIEW = "item-view"

@@ -146,7 +146,8 @@ def search_view() -> html.Div:
                     className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-2")
     chips = html.Div(id=ids.CHIPS, className="chips mb-2")
     # tabIndex -1: the skip link's target takes the focus, so the next Tab reaches the first result
-    results = dcc.Loading(html.Div(id=ids.RESULTS, tabIndex="-1"), delay_show=400, type="dot")
+    listed = [html.Div(id=ids.RESULT_MESSAGE), html.Div(id=ids.RESULT_LIST, **{"data-hits": "[]"})]
+    results = dcc.Loading(html.Div(listed, id=ids.RESULTS, tabIndex="-1"), delay_show=400, type="dot")
     pager = dbc.Pagination(id=ids.PAGER, max_value=1, active_page=1, fully_expanded=False,
                            first_last=True, previous_next=True, size="sm", className="mt-3")
     return html.Div([head, chips, results, pager], id=ids.SEARCH_VIEW)

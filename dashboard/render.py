@@ -25,7 +25,8 @@ TRENDS = GenerationCache("trends", entries=64)
 @dataclass
 class SearchPanel:
     status: Any = ""
-    results: list = field(default_factory=list)
+    results: list = field(default_factory=list)  # a message in place of the cards, or nothing
+    hits: str = "[]"  # the cards as JSON (components.results_data)
     pages: int = 1
     page: int = 1
     facets: list = field(default_factory=list)
@@ -59,12 +60,12 @@ def _search_panel(index: SearchIndex, state: State) -> SearchPanel:
     if result.total and not result.hits:  # a page past the end: show the last one
         last = math.ceil(result.total / result.request.per_page)
         result = index.search(to_request(replace(state, page=last)))
-    body = C.results_list(state, result)
+    body = []
     if result.total == 0:
         body = [C.alert("Try fewer words, another spelling, or remove a filter.", color="light",
                         title="No results.")]
     return SearchPanel(
-        status=C.status_line(state, result), results=body,
+        status=C.status_line(state, result), results=body, hits=C.results_data(state, result),
         pages=max(1, math.ceil(result.total / result.request.per_page)), page=result.request.page,
         facets=C.facet_panel(state, result.facets, partner_types()), years=report_years(index),
         histogram=histogram.histogram(results_by_month(index, state), state))

@@ -15,6 +15,7 @@ from indexer.analytics.figures import FIGURES, build_figure
 from indexer.analytics.frames import Frames
 
 from . import ids
+from .margins import fix_margins
 
 FIGURE_TITLES = {"activity_by_month": "Activity per month", "category_share": "Category share",
                  "top_partners": "Top partners", "themes_over_time": "Themes over time",
@@ -67,6 +68,7 @@ def for_screen(fig: go.Figure, name: str, narrow: bool = False) -> go.Figure:
             _short_names(fig)
     if name == "month_category_heatmap" and fig.data and fig.data[0].type == "heatmap":
         clickable_heatmap(fig, narrow)
+    fix_margins(fig)
     plain_thin_bars(fig)
     lean(fig)
     return fig

@@ -133,3 +133,36 @@ def test_on_a_phone_trends_charts_are_readable_and_clear_of_their_legends(phone,
         assert all(p["width"] >= wide and p["height"] >= 100 for p in panels), (name, panels)
         for legend in card.locator(".legend").all():
             assert not any(_overlap(p, legend.bounding_box()) for p in panels), name
+
+
+# Every tick label and axis title of every chart, as drawn: the screen figures' margins are
+# computed on the server (dashboard/margins.py), not measured by plotly in the browser.
+CUT_LABELS = """() => {
+  const out = [];
+  for (const graph of document.querySelectorAll('.figure-col .js-plotly-plot')) {
+    const frame = graph.querySelector('.main-svg').getBoundingClientRect();
+    const texts = graph.querySelectorAll('.xaxislayer-above text, .yaxislayer-above text, '
+      + '.infolayer [class^="g-x"][class$="title"] text, .infolayer [class^="g-y"][class$="title"] text');
+    for (const text of texts) {
+      const box = text.getBoundingClientRect();
+      if (!text.textContent || box.width === 0) { continue; }
+      if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1) {
+        out.push(graph.closest('.figure-col').id + ': "' + text.textContent + '" reaches past the chart');
+      }
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("screen", ["wide", "phone"])
+def test_every_tick_label_and_axis_title_shows_whole_inside_its_chart(ui, phone, app_url, screen):  # noqa: F811
+    page = ui if screen == "wide" else phone
+    for query in ("", "&from=2023-03-01&to=2023-03-31"):  # months of labels (turned when they crowd), and one
+        page.goto(app_url + "?view=trends" + query)
+        page.wait_for_function("() => document.querySelectorAll('.figure-col .js-plotly-plot .xaxislayer-above text')"
+                               ".length > 0 && !!document.querySelector('#card-year_over_year .barlayer .point path')"
+                               " && !!document.querySelector('#card-month_category_heatmap .heatmaplayer image, "
+                               "#card-month_category_heatmap .hm')")
+        assert page.evaluate(CUT_LABELS) == [], query
+

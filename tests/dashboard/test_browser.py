@@ -395,8 +395,15 @@ def test_item_view_shows_the_item_and_similar_items(ui, app_url):
     first = page.locator(".result-title").first
     expect(first).to_be_visible()
     title = first.inner_text()
+    with page.context.expect_page() as opened:  # a modifier key asks the browser for a new tab: left to it
+        first.click(modifiers=["Control"])
+    expect(opened.value).to_have_url(re.compile(r"view=item&id="))
+    opened.value.close()
+    assert "view=item" not in page.url
+    page.evaluate("() => { window.stillThisPage = true; }")
     first.click()
     expect(page).to_have_url(re.compile(r"view=item&id="))
+    assert page.evaluate("() => window.stillThisPage === true")  # moved within the app, as dcc.Link does
     expect(page.locator(".item-title")).to_have_text(title)
     expect(page.locator(".fields")).to_contain_text("Bulletin")
     expect(page.locator(".item-body mark").first).to_have_text(re.compile("child", re.I))  # the query's words

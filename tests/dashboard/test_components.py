@@ -2,6 +2,8 @@
 bulletin text never as HTML."""
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -12,8 +14,10 @@ from dash.development.base_component import Component
 from dashboard import components as C
 from dashboard import render
 from dashboard.itemview import item_page
+from dashboard.margins import label_lines, text_width
 from dashboard.state import State
 from dashboard.trends import THIN_BARS, figures_for, for_screen, key_numbers
+from indexer.analytics import palette
 from indexer.analytics.frames import frames_from_items
 from indexer.item import Item
 from indexer.search import SearchRequest
@@ -55,26 +59,36 @@ def test_fragments_become_strings_and_marks():
     assert isinstance(out[1], html.Mark) and out[1].children == "prison"
 
 
-def test_a_search_result_renders_hits_with_marks(dash_index):
+def test_a_search_result_is_sent_as_data_with_its_matched_words_apart(dash_index):
     result = dash_index.search(SearchRequest("children", per_page=5))
-    cards = C.results_list(State(q="children"), result)
+    cards = json.loads(C.results_data(State(q="children"), result))
     assert len(cards) == 5
-    marks = [n for n in walk(cards) if isinstance(n, html.Mark)]
-    assert marks and all(m.children.lower().startswith("child") for m in marks)
-    assert_no_raw_html(cards)
+    marks = [part[0] for card in cards for part in (*card["title"], *card["snippet"]) if isinstance(part, list)]
+    assert marks and all(m.lower().startswith("child") for m in marks)
+    first, hit = cards[0], result.hits[0]
+    assert "".join(p if isinstance(p, str) else p[0] for p in first["title"]) == hit.item.title
+    assert first["href"] == C.item_href(State(q="children"), hit.item.id) and first["href"].startswith("/?q=children")
+    assert first["category"] == palette.category_label(hit.item.category) and len(first["badge"]) == 2
     status = strings(C.status_line(State(q="children"), result))
     assert f"{result.total:,} items" in status
+
+
+def test_a_source_is_a_link_only_when_it_is_http(dash_index):
+    hit = dash_index.search(SearchRequest("children", per_page=1)).hits[0]
+    web, other = replace(hit, item=replace(hit.item, links=("https://bit.ly/x",))), \
+        replace(hit, item=replace(hit.item, links=("javascript:alert(1)",)))
+    assert C.hit_data(State(), web)["source"] == "https://bit.ly/x"
+    assert "source" not in C.hit_data(State(), other) and C.hit_data(State(), other)["source_text"] == "javascript:alert(1)"
 
 
 def test_malicious_text_stays_text(dash_index):
     state = State(q="xylophone")
     result = dash_index.search(SearchRequest("xylophone"))
     hit = next(h for h in result.hits if "<script>" in h.item.title)
-    cards = C.results_list(state, result)
-    text = "".join(strings(cards))
+    cards = json.loads(C.results_data(state, result))
+    text = json.dumps(cards, ensure_ascii=False)
     for evil in EVIL:
-        assert evil in text  # shown literally: children strings, which React escapes
-    assert_no_raw_html(cards)
+        assert evil in text  # sent as data, which assets/25-results.js sets as text (test_browser_security)
     page = item_page(state, hit.item, [])
     page_text = strings(page)
     assert MALICIOUS_TITLE in page_text and MALICIOUS_BODY.split(" The meeting")[0] in "".join(page_text)
@@ -223,3 +237,25 @@ def test_bars_on_screen_lose_hatch_and_outline_only_when_too_thin_to_show_them(m
     assert share.data[0].marker.pattern.shape is not None
     export = figures_for(frames, None, None)["activity_by_month"]  # the export figures keep both
     assert all(t.marker.pattern.shape is not None for t in export.data if t.type == "bar")
+
+
+def test_screen_figures_get_their_margins_from_the_server_with_room_for_every_label():
+    frames = frames_from_items([_item(n, c, m, ["Office of the United Nations High Commissioner for Human Rights"])
+                                for n, (c, m) in enumerate([("international_cooperation", 1), ("event", 2), ("case", 3)])])
+    figures = figures_for(frames, None, None)
+    for name, fig in figures.items():
+        screen = for_screen(fig, name)
+        axes = [screen.layout[k] for k in screen.layout.to_plotly_json() if k[1:5] == "axis"]
+        assert axes and all(a.automargin is False and a.ticklabeloverflow == "allow" for a in axes), name
+    share = for_screen(figures_for(frames, None, None)["category_share"], "category_share")
+    longest = max(text_width(palette.category_label(c), 15) for c in ("international_cooperation", "event", "case"))
+    assert share.layout.margin.l >= longest + 10 + 15  # the labels, the ticks, the axis title
+    partners = for_screen(figures_for(frames, None, None)["top_partners"], "top_partners", narrow=True)
+    assert partners.layout.margin.l >= text_width("Office of the U…", 10)  # a phone's cut names
+
+
+def test_text_widths_follow_the_font():
+    assert text_width("iiii", 10) < text_width("2024", 10) < text_width("MMMM", 10)
+    assert text_width("2024", 20) == pytest.approx(2 * text_width("2024", 10))
+    assert label_lines("Office of the United Nations High<br>Commissioner") == ["Office of the United Nations High",
+                                                                              "Commissioner"]
