@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from indexer.analytics import palette
 
-# Arial's advance widths, in thousandths of an em; anything not listed counts as an "m"'s 0.6
+# Arial's advance widths, in thousandths of an em (anything not listed: 600)
 _WIDTHS = {**dict.fromkeys("0123456789abdeghnopqu$#_~", 556), **dict.fromkeys("ckszvxyJ", 500),
            **dict.fromkeys("fjilt ,.:;!/[]|\\", 250), "r": 333, "-": 333, "(": 333, ")": 333, "'": 191,
            "\"": 355, "m": 833, "w": 722, "%": 889, "&": 667, "…": 1000, "I": 278,
