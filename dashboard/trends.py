@@ -20,7 +20,7 @@ from .margins import fix_margins
 FIGURE_TITLES = {"activity_by_month": "Activity per month", "category_share": "Category share",
                  "top_partners": "Top partners", "themes_over_time": "Themes over time",
                  "month_category_heatmap": "Month × category", "year_over_year": "Year over year"}
-SCREEN_HEIGHT = {"themes_over_time": 520, "top_partners": 520}
+SCREEN_HEIGHT = {"themes_over_time": 520, "top_partners": 680}  # partners: 15 bars, names on two lines (12 px)
 
 
 def key_numbers(frames: Frames) -> list[tuple[str, str, str]]:
@@ -126,9 +126,10 @@ def _short_names(fig: go.Figure, keep: int = 16) -> None:
 
 
 def subtitle_of(fig: go.Figure) -> str:
-    """The figure's subtitle as plain text ("1,001 items, Mar 2020 to Dec 2024"), for its card."""
+    """The figure's subtitle as plain text ("1,001 items, Mar 2020 to Dec 2024"), for its card;
+    plotly's line breaks become new lines (the card keeps them: .figure-subtitle), not a "<br>"."""
     text = fig.layout.title.subtitle.text if fig.layout.title and fig.layout.title.subtitle else None
-    return html_module.unescape(text or "")
+    return "\n".join(html_module.unescape(line) for line in (text or "").split("<br>"))
 
 
 def clickable_heatmap(fig: go.Figure, narrow: bool = False) -> None:
@@ -159,7 +160,7 @@ def figure_card(name: str, figure=None, subtitle: str = "") -> dbc.Col:
                                           size="sm", outline=True, color="secondary") for fmt in ("svg", "png")])
     header = dbc.CardHeader(html.Div([html.H3(FIGURE_TITLES[name], className="h6 fw-semibold mb-0"), buttons],
                                      className="d-flex justify-content-between align-items-center"))
-    subtitle = html.P(subtitle, id={"type": ids.SUBTITLE, "figure": name}, className="small text-muted px-2 pt-1 mb-0")
+    subtitle = html.P(subtitle, id={"type": ids.SUBTITLE, "figure": name}, className="small text-muted px-2 pt-1 mb-0 figure-subtitle")
     # responsive: the figure follows its card, also when it was drawn while the view was hidden
     graph = dcc.Graph(id={"type": ids.GRAPH, "figure": name}, config={"displaylogo": False}, responsive=True,
                       className="figure", style={"height": f"{SCREEN_HEIGHT.get(name, 420)}px", "width": "100%"},

@@ -136,7 +136,8 @@ def test_on_a_phone_trends_charts_are_readable_and_clear_of_their_legends(phone,
 
 
 # Every tick label and axis title of every chart, as drawn: the screen figures' margins are
-# computed on the server (dashboard/margins.py), not measured by plotly in the browser.
+# computed on the server (dashboard/margins.py), not measured by plotly in the browser; and no
+# two labels of a y axis overlap (partner names take two lines).
 CUT_LABELS = """() => {
   const out = [];
   for (const graph of document.querySelectorAll('.figure-col .js-plotly-plot')) {
@@ -150,13 +151,19 @@ CUT_LABELS = """() => {
         out.push(graph.closest('.figure-col').id + ': "' + text.textContent + '" reaches past the chart');
       }
     }
+    const labels = [...graph.querySelectorAll('.yaxislayer-above text')].map(t => [t.textContent, t.getBoundingClientRect()]);
+    labels.forEach(([name, a], n) => labels.slice(n + 1).forEach(([other, b]) => {
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+        out.push(graph.closest('.figure-col').id + ': "' + name + '" overlaps "' + other + '"');
+      }
+    }));
   }
   return out;
 }"""
 
 
 @pytest.mark.parametrize("screen", ["wide", "phone"])
-def test_every_tick_label_and_axis_title_shows_whole_inside_its_chart(ui, phone, app_url, screen):  # noqa: F811
+def test_every_tick_label_and_axis_title_shows_whole_inside_its_chart_and_clear_of_the_others(ui, phone, app_url, screen):  # noqa: F811
     page = ui if screen == "wide" else phone
     for query in ("", "&from=2023-03-01&to=2023-03-31"):  # months of labels (turned when they crowd), and one
         page.goto(app_url + "?view=trends" + query)

@@ -215,6 +215,8 @@ def test_a_trends_update_stays_lean(dash_index):
 
     _, figures, subtitles, error = render.trends_panel(dash_index, state_from_url("?view=trends"))
     assert error is None and len(subtitles) == len(figures)
+    # the corpus has a two-month bulletin: its note is the subtitle's second line, not "<br>" shown as text
+    assert not any("<br>" in s for s in subtitles) and subtitles[0].split("\n")[1].startswith("Items of a multi-month")
     activity = json.loads(figures[0].to_json())["data"][0]
     assert activity["x"][0].count("-") == 2 and "T" not in activity["x"][0]  # 2024-03-01, not a timestamp
     assert isinstance(activity["customdata"][0], str) and activity["customdata"][0].startswith("category=")
