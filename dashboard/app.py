@@ -76,4 +76,15 @@ def create_app(index_root: Path, aliases: dict[str, str] | None = None,
     if access.config_dir is not None and not access.public:
         feeds.register(app.server, SavedStore(access.config_dir), holder)
     app.server.config["INDEX_HOLDER"] = holder
+    set_up_now(app)
     return app
+
+
+def set_up_now(app: dash.Dash) -> None:
+    """Run the setup Dash runs on its first request (the asset files, the script and style
+    bundles it serves, the callbacks): Dash marks it done as it starts, so a thread serving a
+    second request meanwhile found no bundle registered and answered 404 for React, leaving the
+    page on "Loading..." (the browser security test, now and then under load; a gunicorn
+    worker's threads take a page's requests at once). Done here, before the workers fork,
+    each starts set up."""
+    app._setup_server()  # noqa: SLF001 - Dash has no public call for this

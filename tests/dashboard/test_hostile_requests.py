@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import threading
 from collections import Counter
 from urllib.parse import quote
@@ -46,6 +47,18 @@ def test_digits_that_int_refuses_are_a_400_naming_the_parameter(client, url):
 def test_a_component_suite_path_outside_the_registered_files_is_a_404(client, path):
     r = client.get(path)
     assert r.status_code == 404 and r.json == {"error": "no such file"}
+
+
+def test_a_fresh_worker_serves_every_bundle_while_another_thread_runs_its_first_request(dash_index_root, dash_aliases):
+    """Dash marks its first-request setup done as it starts it: a second thread of the worker
+    must find the bundles the page names registered all the same."""
+    page = create_app(dash_index_root, dash_aliases).server.test_client().get("/").text
+    bundles = sorted(set(re.findall(r'src="(/_dash-component-suites/[^"]+)"', page)))
+    assert len(bundles) > 5  # React, the renderer, the component libraries
+    fresh = create_app(dash_index_root, dash_aliases)
+    fresh._got_first_request["setup_server"] = True  # noqa: SLF001 - as Dash sets it, then sets up, on a first request
+    client = fresh.server.test_client()
+    assert [(b, code) for b in bundles if (code := client.get(b).status_code) != 200] == []
 
 
 @pytest.mark.parametrize("body,reason", [
