@@ -105,6 +105,11 @@
     return serialize(s, rules);
   }
 
+  /* The URL as the controls would write it: a change that leaves the state as it is writes
+     nothing, though the URL's words are in another order ("?view=trends&partner=X" typed or
+     shared, which the view tab set on load rewrote, asking every view for it twice). */
+  function canonical(search, rules) { return serialize(parse(search || "", rules), rules); }
+
   function triggeredList(ctx) {
     return ctx.triggered.filter(t => t.prop_id !== ".").map(t => {
       const dot = t.prop_id.lastIndexOf(".");
@@ -152,7 +157,7 @@
       const next = nextSearch(search || "", triggered, values, ctx.inputs_list[7], rules);
       const keep = window.dash_clientside.no_update;
       const box = triggered.some(t => t.id === rules.clear_id) ? "" : keep;  // Clear all empties the box
-      if (next === (search || "")) {
+      if (next === canonical(search, rules)) {
         if (box === keep) { throw window.dash_clientside.PreventUpdate; }
         return [keep, keep, box];
       }
@@ -162,7 +167,7 @@
     page: function (pageNo, search, rules) {
       const triggered = triggeredList(window.dash_clientside.callback_context);
       const next = nextSearch(search || "", triggered, {page: pageNo}, [], rules);
-      if (next === (search || "")) { throw window.dash_clientside.PreventUpdate; }
+      if (next === canonical(search, rules)) { throw window.dash_clientside.PreventUpdate; }
       return [next, next];
     },
   };

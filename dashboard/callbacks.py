@@ -137,7 +137,7 @@ def register(app: Dash, holder) -> None:
                   State(ids.URL, "search"), State(ids.HISTOGRAM_MONTHS, "data"), prevent_initial_call=True)
     def update_url(_clicks, span, search, months):
         new = next_search(search or "", _triggered(), {"range": (months, span)}, [])
-        if new == (search or ""):
+        if new == url_from_state(state_from_url(search or "")):  # the same state, whatever the URL's order
             raise PreventUpdate
         return new, new
 

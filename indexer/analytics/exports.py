@@ -308,7 +308,24 @@ def _browser_path() -> str | None:
         return os.environ.get("BROWSER_PATH") or next(filter(None, map(shutil.which, _BROWSERS)), None)
 
 
+# kaleido 1.5 may run its script in the blank page a new tab starts on, before its own page has
+# loaded (it takes the first script context Chromium reports): on a busy machine the first
+# export of a browser then failed with this. The tab is loaded again after every render.
+_PAGE_NOT_READY = "kaleido_scopes is not defined"
+
+
 def _render(kaleido: Any, fig: go.Figure, opts: dict[str, Any]) -> bytes:
+    """One render; once more when kaleido's page was not ready (the race above), which a
+    user would otherwise see as a failed export and a second click would mend."""
+    try:
+        return _render_once(kaleido, fig, opts)
+    except ExportError as exc:
+        if _PAGE_NOT_READY not in str(exc.__cause__):
+            raise
+    return _render_once(kaleido, fig, opts)
+
+
+def _render_once(kaleido: Any, fig: go.Figure, opts: dict[str, Any]) -> bytes:
     try:
         if not hasattr(kaleido, "calc_fig_sync"):
             return fig.to_image(**opts)

@@ -36,7 +36,8 @@ def _screenshot(page, name: str, **options) -> None:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / name), **options)
 TIMEOUT = 15_000  # ms
-DOWNLOAD_TIMEOUT = 60_000  # ms: kaleido starts its own Chromium for the first figure
+DOWNLOAD_TIMEOUT = 180_000  # ms: the first figure starts a helper process (nice +10: searches first) and kaleido's
+# Chromium; with both cores busy that took 30-60 s here
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 

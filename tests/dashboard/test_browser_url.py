@@ -4,6 +4,7 @@ facet tick written in the browser still gives back/forward their steps."""
 from __future__ import annotations
 
 import itertools
+import json
 
 from dashboard import ids
 from dashboard.callbacks import KEEP, control_values, next_search, url_rules
@@ -124,3 +125,26 @@ def test_the_pager_writes_the_page_and_a_tick_then_starts_at_page_one(ui, app_ur
     expect(page).to_have_url(app_url + "?q=rights&page=2")
     expect(page.locator(".result-title").first).to_have_text(second[0]["title"])
     expect(page.locator(f"#{ids.PAGER} .active")).to_contain_text("2")
+
+
+def test_a_url_in_another_order_is_kept_and_each_view_asked_once(ui, app_url):  # noqa: F811
+    """A shared or typed URL whose words are not in the app's order: the controls set from it on
+    load change nothing, so they leave it as it is (rewriting it asked both views again, and
+    drew the Trends cards twice)."""
+    page = ui
+    from urllib.parse import quote_plus
+
+    from playwright.sync_api import expect
+
+    partners = api(page, app_url)["facets"]["partner"]
+    partner = max(partners, key=lambda name: (partners[name], name))
+    asked = []
+    page.on("request", lambda r: asked.append(r.post_data) if "_dash-update-component" in r.url else None)
+    url = f"{app_url}?view=trends&partner={quote_plus(partner)}"
+    page.goto(url)
+    expect(page.locator(".kn-value").first).to_have_text(f"{api(page, app_url, partner=partner)['total']:,}")
+    page.locator("#card-year_over_year .barlayer .point path").first.wait_for(state="attached")
+    assert page.url == url
+    outputs = [json.loads(body)["output"] for body in asked]
+    assert sum(o.startswith(f"..{ids.TRENDS_GRID}.children.") for o in outputs) == 1  # Trends, once
+    assert sum(o.startswith(f"..{ids.NOTICES}.children.") for o in outputs) == 1  # the search side, once

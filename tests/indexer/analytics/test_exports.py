@@ -243,6 +243,34 @@ def test_export_without_a_browser_says_what_to_install(monkeypatch, figure):
         exports.figure_bytes(figure, "png")
 
 
+class _RacingKaleido:
+    """kaleido whose first renders fail as kaleido 1.5 does when its page was not ready."""
+
+    def __init__(self, failures: int) -> None:
+        self.failures, self.calls = failures, 0
+
+    def calc_fig_sync(self, fig, opts=None, kopts=None):
+        self.calls += 1
+        if self.calls <= self.failures:
+            raise RuntimeError("{'result': {'className': 'ReferenceError', 'description': "
+                               "'ReferenceError: kaleido_scopes is not defined'}}")
+        return b"<svg/>"
+
+
+@pytest.mark.parametrize("failures, answered", [(1, True), (2, False)])
+def test_an_export_is_tried_again_once_when_kaleidos_page_was_not_ready(monkeypatch, figure, failures, answered):
+    kaleido = _RacingKaleido(failures)
+    monkeypatch.setattr(exports, "_kaleido", lambda: kaleido)
+    monkeypatch.setattr(exports, "_browser_path", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(exports, "_server", {"started": True})  # no sync server started for the fake
+    if answered:
+        assert exports.figure_bytes(figure, "svg") == b"<svg/>" and kaleido.calls == 2
+    else:
+        with pytest.raises(ExportError, match="kaleido_scopes is not defined"):
+            exports.figure_bytes(figure, "svg")
+        assert kaleido.calls == 2  # tried again once, not forever
+
+
 def test_unknown_figure_format_is_refused(figure):
     with pytest.raises(ValueError, match="png or svg"):
         exports.figure_bytes(figure, "gif")
