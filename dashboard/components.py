@@ -30,11 +30,15 @@ def marked(fragments: Iterable[Fragment]) -> list:
     return [html.Mark(f.text) if f.hit else f.text for f in fragments]
 
 
-def category_badge(category: str) -> html.Span:
+def badge(category: str) -> tuple[str, str, str]:
+    """(label, text colour, background) of a category's badge."""
     cid = category or "other"
-    text, background = palette.badge_colors(cid)
-    return html.Span(palette.category_label(cid), className="badge category-badge me-2",
-                     style={"color": text, "backgroundColor": background})
+    return (palette.category_label(cid), *palette.badge_colors(cid))
+
+
+def category_badge(category: str) -> html.Span:
+    text, colour, background = badge(category)
+    return html.Span(text, className="badge category-badge me-2", style={"color": colour, "backgroundColor": background})
 
 
 def item_date(item: Item) -> str:
@@ -62,10 +66,9 @@ def hit_data(state: State, hit) -> dict:
     """One result card as data, drawn by the browser (assets/25-results.js): every text is set
     there as text (never HTML), each matched word of `title` and `snippet` in its own list."""
     item: Item = hit.item
-    cid = item.category or "other"
-    text, background = palette.badge_colors(cid)
+    label, colour, background = badge(item.category)
     card = {"href": item_href(state, item.id), "title": fragment_data(hit.title), "snippet": fragment_data(hit.snippet),
-            "date": item_date(item), "category": palette.category_label(cid), "badge": [text, background]}
+            "date": item_date(item), "category": label, "badge": [colour, background]}
     if item.partners:
         card["partners"] = "Partners: " + ", ".join(item.partners)
     if item.links:  # a link only when http(s), as external_link; otherwise its text

@@ -58,7 +58,3 @@ EXPORT_STATUS = "export-status"
 def facet_card(facet: str) -> str:
     """The plain id of a facet's card (for tests and styles)."""
     return f"facet-card-{facet}"
-
-
-def result(n: int) -> str:
-    return f"result-{n}"

@@ -49,12 +49,12 @@ def fix_margins(fig: go.Figure) -> None:
     margins leave room, so none are."""
     size = fig.layout.font.size or palette.FONT_SIZE
     left, bottom = fig.layout.margin.l or 0, fig.layout.margin.b or 0
-    for axis in _axes(fig, "y"):
+    for axis in fig.select_yaxes():
         font = axis.tickfont.size or size
         widest = max((text_width(line, font) for label in _tick_labels(fig, axis) for line in label_lines(label)),
                      default=0)
         left = max(left, widest + TICKS + _title_room(axis, size))
-    for axis in _axes(fig, "x"):
+    for axis in fig.select_xaxes():
         bottom = max(bottom, _x_labels_depth(fig, axis, axis.tickfont.size or size) + TICKS + _title_room(axis, size))
     fig.update_xaxes(automargin=False, ticklabeloverflow="allow")
     fig.update_yaxes(automargin=False, ticklabeloverflow="allow")
@@ -68,7 +68,8 @@ def _x_labels_depth(fig: go.Figure, axis, font: float) -> float:
     if axis.type == "date":
         labels = [str(axis.tickformat or "%Y").replace("%Y", "2024").replace("%b", "May")]
     elif axis.type == "category" or axis.ticktext is not None:
-        labels = list(axis.ticktext) if axis.ticktext is not None else _x_categories(fig, axis)
+        labels = list(axis.ticktext) if axis.ticktext is not None else \
+            [v for column in _columns(fig, axis, "x") for v in column]
     else:
         return font * LINE  # numbers: plotly spaces them so that they never need turning
     lines = [label_lines(label) for label in labels] or [[""]]
@@ -77,15 +78,11 @@ def _x_labels_depth(fig: go.Figure, axis, font: float) -> float:
     return max(high, wide / 2 + high * 0.866, wide)
 
 
-def _x_categories(fig: go.Figure, axis) -> list:
-    ref = "x" + axis.plotly_name[len("xaxis"):]
-    return [v for trace in fig.data if (getattr(trace, "xaxis", None) or "x") == ref
-            and getattr(trace, "x", None) is not None for v in trace.x]
-
-
-def _axes(fig: go.Figure, letter: str) -> list:
-    names = [k for k in fig.layout.to_plotly_json() if re.fullmatch(f"{letter}axis\\d*", k)]
-    return [fig.layout[k] for k in names or [f"{letter}axis"]]
+def _columns(fig: go.Figure, axis, letter: str) -> list:
+    """The `letter` ("x" or "y") values of each trace drawn on `axis` (heatmaps' rows aside)."""
+    ref = letter + axis.plotly_name[len(letter + "axis"):]
+    return [getattr(trace, letter) for trace in fig.data if (getattr(trace, letter + "axis", None) or letter) == ref
+            and getattr(trace, letter, None) is not None and trace.type != "heatmap"]
 
 
 def _title_room(axis, size: float) -> float:
@@ -98,9 +95,7 @@ def _tick_labels(fig: go.Figure, axis) -> Iterable[object]:
     numbers (stacked bars: the sum of the traces' largest, at least the tallest stack)."""
     if axis.ticktext is not None:
         return axis.ticktext
-    ref = "y" + axis.plotly_name[len("yaxis"):]
-    columns = [trace.y for trace in fig.data if (getattr(trace, "yaxis", None) or "y") == ref
-               and getattr(trace, "y", None) is not None and trace.type != "heatmap"]
+    columns = _columns(fig, axis, "y")
     values = [v for column in columns for v in column]
     if any(isinstance(v, str) for v in values):
         return values

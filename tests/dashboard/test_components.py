@@ -133,8 +133,9 @@ def test_key_numbers():
 def test_bad_query_and_no_results_are_messages(dash_index):
     panel = render.search_panel(dash_index, State(q="*"))
     assert panel.results and "cannot be answered" in " ".join(strings(panel.results))
+    assert panel.hits == "[]"  # the cards of the query before are taken away
     panel = render.search_panel(dash_index, State(q="xylophonne"))
-    assert "No items match" in strings(panel.status)
+    assert "No items match" in strings(panel.status) and panel.hits == "[]"
     assert "xylophone" in strings(panel.status)  # did you mean
     panel = render.search_panel(dash_index, State(q="visit", page=9999))
     assert panel.page == panel.pages > 1
