@@ -86,7 +86,7 @@ def main() -> int:
     p.add_argument("--profile", default=None, help="a kind of action to profile")
     p.add_argument("--warm", action="store_true", help="run each request once before measuring")
     args = p.parse_args()
-    from dashboard.app import create_app
+    from dashboard.web.app import create_app
 
     with workdir(args.keep) as base:
         folder = base / f"n{args.items}"

@@ -52,7 +52,7 @@ SERVER = """
 import logging, sys
 from pathlib import Path
 from werkzeug.serving import make_server
-from dashboard.app import create_app
+from dashboard.web.app import create_app
 from indexer.enrich import Enricher
 aliases = {f: p.name for p in Enricher().partners.partners for f in (*p.aliases, *p.acronyms)}
 logging.getLogger("werkzeug").setLevel(logging.ERROR)

@@ -8,7 +8,7 @@ results and the facet counts) and, on the trends view, `render.trends_panel` (th
 and the six figures) for the new state. For each click of CLICKS, all on the trends view, this
 1. generates the sample corpus with bench/search_bench.py's generator and ingests it (with
    `--keep DIR` the corpus and index under DIR are reused: ingest skips files it has indexed);
-2. derives the state after the click from the URL before it (dashboard.state), then runs
+2. derives the state after the click from the URL before it (dashboard.common.state), then runs
    search_panel + trends_panel once to warm up and `--runs` times timed; within trends_panel
    it times `SearchIndex.frames` (frames) and `trends.figures_for` (the six figures, their
    aggregates included); the rest is screen layout and key numbers;
@@ -44,9 +44,10 @@ for path in (BENCH.parent, BENCH):  # the project, and search_bench beside this 
 
 from plotly.io.json import to_json_plotly  # noqa: E402
 
-from dashboard import render, trends  # noqa: E402
-from dashboard.state import State, changed, state_from_url, to_request, url_from_state, with_facet  # noqa: E402
-from dashboard.vocab import partner_types  # noqa: E402
+from dashboard.common.labels import partner_types  # noqa: E402
+from dashboard.common.state import State, state_from_url, to_request, url_from_state, with_facet  # noqa: E402
+from dashboard.views import render, trends  # noqa: E402
+from dashboard.views.controls import changed  # noqa: E402
 from indexer.enrich import Enricher  # noqa: E402
 from indexer.search.ingest import ingest  # noqa: E402
 from indexer.search import SearchIndex  # noqa: E402

@@ -279,7 +279,7 @@ def report(args, items: int, times: dict, errors: list, alive: bool, load: tuple
     p95 = percentile(times["api_search"], 95) if times["api_search"] else float("nan")
     verdict = "MET" if not errors and p95 <= TARGET_P95_S else "NOT MET"
     actions = sum(len(t) for t in times.values())
-    from dashboard.server import default_threads, default_workers
+    from dashboard.web.server import default_threads, default_workers
 
     workers = args.workers or f"default ({default_workers()})"
     threads = args.threads or f"default ({default_threads()})"

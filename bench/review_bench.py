@@ -35,7 +35,7 @@ def timed(run) -> tuple[float, object]:
 
 
 def measure(index_root: Path) -> dict[str, float]:
-    from dashboard.review import ReviewQueue, decide
+    from dashboard.office.review import ReviewQueue, decide
     from indexer.search import SearchIndex
 
     queue = ReviewQueue()

@@ -52,6 +52,6 @@ def test_every_item_field_and_api_answer_key_is_in_the_contract():
 
 
 def test_every_api_search_parameter_is_in_the_contract():
-    # dashboard.api.request_from_args reads one parameter per filter, and these
+    # dashboard.web.api.request_from_args reads one parameter per filter, and these
     for parameter in (*FILTERS, "q", "from", "to", "sort", "page", "per_page"):
         assert f"{parameter}=" in CONTRACTS, parameter

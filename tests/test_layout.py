@@ -111,3 +111,82 @@ def test_tests_mirror_the_packages():
     for stage in STAGES:
         folder = ROOT / "tests" / Path(*stage.split("."))
         assert list(folder.glob("test_*.py")), f"no tests for {stage} in {folder.relative_to(ROOT)}"
+
+
+# --------------------------------------------------------------------------- the dashboard, by concern
+
+# each package of the dashboard and the packages it may import (README: Layout)
+DASHBOARD = {
+    "dashboard.common": (),  # below both: page skeleton, labels, URL state, caching, heavy work
+    "dashboard.views": ("dashboard.common",),  # what a user sees; never the office
+    "dashboard.office": ("dashboard.common",),  # accounts and their work; never a view
+    "dashboard.web": ("dashboard.common", "dashboard.views", "dashboard.office"),  # the factory wires them
+}
+
+
+def _dashboard_package(module: str) -> str | None:
+    return next((p for p in DASHBOARD if _within(module, p)), None)
+
+
+@pytest.mark.parametrize("path", _modules("dashboard"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_dashboard_package_imports_only_the_packages_below_it(path):
+    here = _module_name(path)
+    own = _dashboard_package(here)
+    assert own or here == "dashboard", f"{path.relative_to(ROOT)} lies outside the dashboard's packages {sorted(DASHBOARD)}"
+    allowed = (own, *DASHBOARD[own]) if own else ()
+    for module, names, line in _imports(path):
+        for target in _targets(module, names):
+            if _within(target, "dashboard") and target != "dashboard":
+                theirs = _dashboard_package(target)
+                assert theirs in allowed, f"{path.relative_to(ROOT)}:{line} imports {target}: {own} may import only {allowed}"
+
+
+@pytest.mark.parametrize("path", _modules("indexer", "dashboard"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_only_the_command_line_reaches_the_web_package(path):
+    here = _module_name(path)
+    for module, names, line in _imports(path):
+        reaches = [t for t in _targets(module, names) if _within(t, "dashboard.web")]
+        assert not reaches or _within(here, "dashboard.web") or _within(here, "indexer.commands"), \
+            f"{path.relative_to(ROOT)}:{line} imports {reaches[0]}: only the app factory's package wires the app"
+
+
+def test_the_dashboard_has_no_import_cycle():
+    known = {_module_name(p) for p in _modules("dashboard")}
+    graph = {_module_name(p): {t for m, n, _ in _imports(p) for t in _targets(m, n) if t in known}
+             for p in _modules("dashboard")}
+    for start in graph:  # a module's own package __init__ is not an edge back to it
+        graph[start].discard(start.rpartition(".")[0])
+    done: set[str] = set()
+
+    def visit(module: str, path: tuple[str, ...]) -> None:
+        assert module not in path, "import cycle: " + " -> ".join((*path[path.index(module):], module))
+        if module in done:
+            return
+        for target in sorted(graph.get(module, ())):
+            visit(target, (*path, module))
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module, ())
+
+
+def test_each_dashboard_package_says_what_it_owns():
+    import importlib
+
+    for package in ("dashboard", *DASHBOARD):
+        doc = importlib.import_module(package).__doc__
+        assert doc and len(doc.split()) >= 10, f"{package} has no docstring saying what it owns"
+
+
+def test_the_server_drawn_pages_share_one_skeleton():
+    """The sign-in, saved-searches and review pages get their head, header and navigation from
+    dashboard.common.page; no other module writes a document of its own (but Dash's own
+    index template, which the dashboard page fills)."""
+    writers = [str(p.relative_to(ROOT)) for p in _modules("dashboard") if "<!doctype html" in p.read_text().lower()]
+    assert writers == [str(Path("dashboard", "common", "page.py")), str(Path("dashboard", "views", "layout.py"))], writers
+
+
+def test_tests_mirror_the_dashboard_packages_and_share_their_helpers():
+    copies = [f"{p.relative_to(ROOT)}:{line}" for p in _modules("tests") for module, names, line in _imports(p)
+              if any(t.rpartition(".")[2].startswith("test_") for t in _targets(module, names)) and _within(module, "tests")]
+    assert not copies, f"test modules importing another test module (helpers belong in conftest.py): {copies}"

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dashboard.digest import DigestError, send_digests
+    from dashboard.office.digest import DigestError, send_digests
 
     index = open_index(args.index)
     if index is None:

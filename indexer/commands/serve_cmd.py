@@ -39,16 +39,16 @@ def add_config_option(parser: argparse.ArgumentParser) -> None:
 
 
 def config_dir(args: argparse.Namespace) -> Path:
-    from dashboard.users import default_config_dir
+    from dashboard.office.users import default_config_dir
 
     return args.config or default_config_dir(args.index)
 
 
 def run(args: argparse.Namespace) -> int:
-    from dashboard import server
-    from dashboard.app import create_app
-    from dashboard.auth import Access
-    from dashboard.users import UserError, UserStore
+    from dashboard.web import server
+    from dashboard.web.app import create_app
+    from dashboard.office.auth import Access
+    from dashboard.office.users import UserError, UserStore
 
     if args.workers is not None and args.workers < 1:
         error("--workers must be 1 or more")

@@ -10,7 +10,7 @@ from .common import add_command, add_index_option, error
 from .serve_cmd import add_config_option, config_dir
 
 PASSWORD_ENV = "BULLETINS_PASSWORD"
-ROLES = ("viewer", "editor", "admin")  # dashboard.users.ROLES, without importing the dashboard for --help
+ROLES = ("viewer", "editor", "admin")  # dashboard.office.users.ROLES, without importing the dashboard for --help
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dashboard.users import UserError, UserStore
+    from dashboard.office.users import UserError, UserStore
 
     store = UserStore(config_dir(args))
     try:

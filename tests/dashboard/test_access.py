@@ -1,4 +1,4 @@
-"""Sign-in, roles, sessions and CSRF (dashboard.auth, dashboard.users, `bulletins users`):
+"""Sign-in, roles, sessions and CSRF (dashboard.office.auth, dashboard.office.users, `bulletins users`):
 every route refused without a session, read-only with --public, headers on every answer,
 passwords not recoverable from the store."""
 from __future__ import annotations
@@ -12,10 +12,12 @@ import threading
 
 import pytest
 
-from dashboard.app import create_app
-from dashboard.auth import OPEN_PATHS, OPEN_PREFIXES, Access
-from dashboard import users
-from dashboard.users import UserError, UserStore
+from dashboard.web.app import create_app
+from dashboard.office.auth import OPEN_PATHS, OPEN_PREFIXES, Access
+from dashboard.office import users
+from dashboard.office.users import UserError, UserStore
+
+from .conftest import sign_in
 
 PASSWORD = "a long enough pass phrase"
 ORIGIN = {"Origin": "http://localhost"}
@@ -40,9 +42,7 @@ def _client(app):
 
 
 def _sign_in(client, name: str, password: str | None = None, next_path: str = "/"):
-    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text).group(1)
-    return client.post("/login", data={"name": name, "password": password or PASSWORD + name, "csrf": token,
-                                       "next": next_path}, headers=ORIGIN)
+    return sign_in(client, name, password or PASSWORD + name, next_path=next_path)
 
 
 def _concrete(rule) -> str:

@@ -8,21 +8,11 @@ from urllib.parse import urlencode
 
 import pytest
 
-from .test_browser import TIMEOUT, api, app_url, chromium_browser, expect_total, ui  # noqa: F401  (fixtures)
+from .conftest import BROWSER_TIMEOUT as TIMEOUT
+from .conftest import api, axe_problems, expect_total
 
 PHONE = {"width": 390, "height": 844}
 MAX_TABS = 5
-
-
-def axe_problems(page) -> list[str]:
-    """One line per serious or critical axe-core violation on the page as it is."""
-    try:
-        from axe_playwright_python.sync_playwright import Axe
-    except ImportError:
-        pytest.skip("axe-playwright-python is missing: pip install 'axe-playwright-python>=0.1.4'")
-    violations = Axe().run(page).response["violations"]
-    return [f"{v['impact']} {v['id']}: {v['nodes'][0]['target']} {v['help']}"
-            for v in violations if v["impact"] in ("serious", "critical")]
 
 
 def _item_id(page, app_url) -> str:  # noqa: F811
@@ -86,7 +76,7 @@ def test_the_skip_link_reaches_the_first_result_in_a_few_tab_presses(ui, app_url
 
 
 @pytest.fixture
-def phone(chromium_browser):  # noqa: F811
+def phone(chromium_browser):
     context = chromium_browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard import render
-from dashboard.state import State
+from dashboard.views import render
+from dashboard.common.state import State
 
 
 def _also(parts) -> list:

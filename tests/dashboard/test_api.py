@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.app import create_app
+from dashboard.web.app import create_app
 from indexer.search import QueryError, SearchRequest
 
 

@@ -7,11 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import logging
 import os
 import re
 import struct
-import threading
 import zipfile
 from pathlib import Path
 from urllib.parse import urlencode
@@ -20,11 +18,11 @@ from xml.etree import ElementTree
 import pytest
 from openpyxl import load_workbook
 
-from dashboard.app import create_app
 from indexer.analytics import palette
 from indexer.analytics.figures import FIGURES
 
-from .conftest import MALICIOUS_TITLE, browser_unavailable, chromium_path
+from .conftest import BROWSER_TIMEOUT as TIMEOUT
+from .conftest import MALICIOUS_TITLE, api, expect_total
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -35,69 +33,16 @@ def _screenshot(page, name: str, **options) -> None:
     if os.environ.get("BULLETINS_SCREENSHOTS") == "1":
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / name), **options)
-TIMEOUT = 15_000  # ms
 DOWNLOAD_TIMEOUT = 180_000  # ms: the first figure starts a helper process (nice +10: searches first) and kaleido's
 # Chromium; with both cores busy that took 30-60 s here
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-@pytest.fixture(scope="module")
-def chromium_browser():
-    path = chromium_path()
-    if not path:
-        browser_unavailable("Chromium is missing")
-    try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError:
-        browser_unavailable("Playwright is missing: pip install 'playwright>=1.45'")
-    expect.set_options(timeout=TIMEOUT)  # every expect waits as long as actions do: CI is busy
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"])
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def app_url(dash_index_root, dash_aliases):
-    from werkzeug.serving import make_server
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    app = create_app(dash_index_root, dash_aliases)
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    thread.join(5)
-
-
-@pytest.fixture
-def ui(chromium_browser):
-    context = chromium_browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT)
-    page.dialogs = []
-    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
-    yield page
-    context.close()
-
-
-def api(page, app_url, **params) -> dict:
-    query = urlencode([(k, v) for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs])])
-    return json.loads(page.request.get(f"{app_url}api/search?{query}").text())
-
-
-def expect_total(page, n: int):
-    from playwright.sync_api import expect
-
-    expect(page.locator("#total")).to_have_text(f"{n:,} item{'s' if n != 1 else ''}", timeout=TIMEOUT)
 
 
 def shown_date(iso: str) -> str:
     """An ISO date as the date boxes show it: 1 March 2024."""
     from datetime import date
 
-    from dashboard.components import format_date
+    from dashboard.common.labels import format_date
 
     return format_date(date.fromisoformat(iso))
 

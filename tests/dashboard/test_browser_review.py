@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.app import create_app
-from dashboard.auth import Access
+from dashboard.web.app import create_app
+from dashboard.office.auth import Access
 from indexer.search.ingest import ingest
 
-from .test_browser import chromium_browser  # noqa: F401  (the fixture)
+from .conftest import axe_problems
+
 
 TIMEOUT = 30_000  # ms: the first /review request enriches the whole index once; CI is busy
-# (other waits use test_browser's 15 s, which its chromium_browser fixture sets)
+# (other waits use conftest's BROWSER_TIMEOUT, which its chromium_browser fixture sets)
 
 
 @pytest.fixture()
@@ -36,7 +37,7 @@ def served(dash_index_root, dash_aliases, tmp_path, data_env):
 
 
 @pytest.fixture()
-def ui(chromium_browser):  # noqa: F811
+def ui(chromium_browser):
     context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
@@ -80,7 +81,6 @@ def test_a_category_corrected_in_review_holds_after_a_rebuild(ui, served, dash_c
 def test_the_review_page_has_no_serious_accessibility_violation(ui, served):
     from playwright.sync_api import expect
 
-    from .test_accessibility import axe_problems
 
     url, _ = served
     ui.goto(url + "review")

@@ -7,11 +7,10 @@ import re
 
 import pytest
 
-from dashboard.users import UserStore
+from dashboard.office.users import UserStore
 
-from .conftest import MALICIOUS_TITLE
+from .conftest import MALICIOUS_TITLE, sign_in_page
 from .live_server import serve
-from .test_browser import chromium_browser  # noqa: F401  (the fixture: Chromium, or a skip saying what to install)
 
 TIMEOUT = 30_000  # ms, for waits and expect() (whose own default is 5 s): a fresh worker opens the index
 PASSWORD = "browser test password"
@@ -39,11 +38,7 @@ def page(chromium_browser):
 
 
 def _sign_in(page, url: str, path: str = "/") -> None:
-    page.goto(url + path)
-    page.wait_for_url(re.compile(r"/login\?next="))
-    page.fill("#name", "vera")
-    page.fill("#password", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in_page(page, url, "vera", PASSWORD, path)
 
 
 def test_sign_in_search_item_trends_and_sign_out_with_nothing_blocked(page, office_url):

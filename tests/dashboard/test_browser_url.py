@@ -1,17 +1,17 @@
 """The browser writes the URL for the controls (assets/30-url.js) by the rules of
-dashboard/state.py; here both write the URL after the same changes and must agree, and a
+dashboard/views/controls.py; here both write the URL after the same changes and must agree, and a
 facet tick written in the browser still gives back/forward their steps."""
 from __future__ import annotations
 
 import itertools
 import json
 
-from dashboard import ids
-from dashboard.callbacks import KEEP, control_values, next_search, url_rules
-from dashboard.render import visibility
-from dashboard.state import state_from_url
+from dashboard.views import ids
+from dashboard.views.callbacks import KEEP, control_values, next_search, url_rules
+from dashboard.views.render import visibility
+from dashboard.common.state import state_from_url
 
-from .test_browser import app_url, chromium_browser, expect_total, api, ui  # noqa: F401  (fixtures)
+from .conftest import api, expect_total
 
 BASES = (
     "",

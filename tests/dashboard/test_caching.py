@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from plotly.utils import PlotlyJSONEncoder
 
-from dashboard import exporting, render
-from dashboard.api import ANSWERS
-from dashboard.app import create_app
-from dashboard.caching import ENV_OFF
-from dashboard.heavy import NICE, HeavyQueue
-from dashboard.state import State
+from dashboard.views import exporting, render
+from dashboard.web.api import ANSWERS
+from dashboard.web.app import create_app
+from dashboard.common.caching import ENV_OFF
+from dashboard.common.heavy import NICE, HeavyQueue
+from dashboard.common.state import State
 from indexer.search import SearchIndex, SearchRequest
 from indexer.search.ingest import ingest
 
@@ -173,7 +173,7 @@ def test_a_heavy_request_that_fails_fails_its_caller():
 
 HELPER_THEN_DIE = """
 import os, sys
-from dashboard.heavy import HeavyQueue
+from dashboard.common.heavy import HeavyQueue
 print(HeavyQueue(limit=1).run(os.getpid), flush=True)
 os._exit(0)  # as gunicorn's SIGKILL of a hung worker: no clean shutdown of the pool
 """

@@ -11,12 +11,12 @@ import pytest
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard import components as C
-from dashboard import render
-from dashboard.itemview import item_page
-from dashboard.margins import label_lines, text_width
-from dashboard.state import State
-from dashboard.trends import THIN_BARS, figures_for, for_screen, key_numbers
+from dashboard.views import components as C
+from dashboard.views import render
+from dashboard.views.itemview import item_page
+from dashboard.views.margins import label_lines, text_width
+from dashboard.common.state import State
+from dashboard.views.trends import THIN_BARS, figures_for, for_screen, key_numbers
 from indexer.analytics import palette
 from indexer.analytics.frames import frames_from_items
 from indexer.item import Item
@@ -197,7 +197,7 @@ def test_the_people_facet_stands_beside_the_others(dash_index):
 
 
 def test_the_item_body_keeps_its_paragraphs_and_marks_the_query_words(dash_index):
-    from dashboard.itemview import paragraphs
+    from dashboard.views.itemview import paragraphs
 
     body = "First visit of a xylophone band.\n\nThe second paragraph, about children."
     marks = dash_index.highlighted("xylophone OR children", body)[0]
@@ -212,7 +212,7 @@ def test_the_item_body_keeps_its_paragraphs_and_marks_the_query_words(dash_index
 def test_a_trends_update_stays_lean(dash_index):
     import json
 
-    from dashboard.state import state_from_url
+    from dashboard.common.state import state_from_url
 
     _, figures, subtitles, error = render.trends_panel(dash_index, state_from_url("?view=trends"))
     assert error is None and len(subtitles) == len(figures)

@@ -1,4 +1,4 @@
-"""The e-mail digest after an ingest (dashboard.digest, `bulletins alerts`), sent to a local
+"""The e-mail digest after an ingest (dashboard.office.digest, `bulletins alerts`), sent to a local
 SMTP server (aiosmtpd) started by the test: the first run records, a run after an ingest
 mails the new matching items once, a run with nothing new sends nothing."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ from email import message_from_bytes, policy
 
 import pytest
 
-from dashboard.saved import SavedStore
+from dashboard.office.saved import SavedStore
 from indexer.search.ingest import ingest
 
 from .live_server import free_port
@@ -84,7 +84,7 @@ def test_alerts_without_smtp_settings_name_the_file(dash_index_root, tmp_path):
 
 
 def test_an_smtp_port_that_is_not_a_number_names_the_file_and_field(tmp_path):
-    from dashboard.digest import DigestError, Smtp
+    from dashboard.office.digest import DigestError, Smtp
 
     for port in ('"587"', "0", "true", "70000"):
         (tmp_path / "smtp.toml").write_text(f'host = "h"\nport = {port}\nfrom = "a@b.org"\nbase_url = "https://x"\n',

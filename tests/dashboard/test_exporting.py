@@ -7,8 +7,8 @@ import io
 
 import openpyxl
 
-from dashboard import exporting
-from dashboard.state import State, to_request
+from dashboard.views import exporting
+from dashboard.common.state import State, to_request
 from indexer.analytics.report import latest_full_year
 
 

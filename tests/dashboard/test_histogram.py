@@ -5,10 +5,10 @@ from __future__ import annotations
 import base64
 from datetime import date
 
-from dashboard.callbacks import next_search
-from dashboard import ids
-from dashboard.histogram import histogram, month_list, range_dates
-from dashboard.state import State, state_from_url
+from dashboard.views.callbacks import next_search
+from dashboard.views import ids
+from dashboard.views.histogram import histogram, month_list, range_dates
+from dashboard.common.state import State, state_from_url
 
 MONTHS = {"2023-11": 3, "2023-12": 0, "2024-01": 5, "2024-02": 1}
 

@@ -14,10 +14,11 @@ from urllib.parse import quote
 import pytest
 import requests
 
-from dashboard.app import create_app
-from dashboard.security import MAX_JSON_DEPTH, json_depth
-from dashboard.users import UserStore
+from dashboard.web.app import create_app
+from dashboard.web.security import MAX_JSON_DEPTH, json_depth
+from dashboard.office.users import UserStore
 
+from .conftest import sign_in
 from .live_server import serve
 
 FUZZ_REQUESTS = 5_200
@@ -197,11 +198,7 @@ def _request(rng: random.Random, deps: list[dict]) -> tuple[str, str, dict]:
 
 
 def _sign_in(session: requests.Session, url: str) -> None:
-    import re
-
-    token = re.search(r'name="csrf" value="([^"]+)"', session.get(url + "/login", timeout=60).text).group(1)
-    r = session.post(url + "/login", data={"name": "vera", "password": PASSWORD, "csrf": token},
-                     headers={"Origin": url}, allow_redirects=False, timeout=60)
+    r = sign_in(session, "vera", PASSWORD, base=url, next_path=None, allow_redirects=False, timeout=60)
     assert r.status_code == 302, r.text
 
 

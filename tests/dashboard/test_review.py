@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.app import create_app
-from dashboard.auth import Access
-from dashboard.review import decision_from_form, form_day
-from dashboard.review_page import page_html
-from dashboard.users import UserStore
+from dashboard.web.app import create_app
+from dashboard.office.auth import Access
+from dashboard.office.review import decision_from_form, form_day
+from dashboard.office.review_page import page_html
+from dashboard.office.users import UserStore
 from indexer.enrich.corrections import load_corrections
 from indexer.enrich.review import Doubt, ReviewEntry
 from indexer.item import Item
 
-from .conftest import MALICIOUS_TITLE
+from .conftest import MALICIOUS_TITLE, sign_in
 
 PASSWORD = "a long enough pass phrase"
 ORIGIN = {"Origin": "http://localhost"}
@@ -40,9 +40,7 @@ def config(tmp_path_factory):
 
 
 def _sign_in(client, name: str) -> None:
-    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text).group(1)
-    r = client.post("/login", data={"name": name, "password": PASSWORD + name, "csrf": token, "next": "/"}, headers=ORIGIN)
-    assert r.status_code == 302
+    assert sign_in(client, name, PASSWORD + name).status_code == 302
 
 
 def _first_form(client) -> dict:

@@ -1,4 +1,4 @@
-"""Saved searches (dashboard.saved, dashboard.feeds): saved from the view's address under a
+"""Saved searches (dashboard.office.saved, dashboard.office.feeds): saved from the view's address under a
 name, listed, removed, kept across restarts, and each one's Atom feed of its newest items,
 readable without a session through its private link."""
 from __future__ import annotations
@@ -8,12 +8,12 @@ from xml.etree import ElementTree
 
 import pytest
 
-from dashboard.app import create_app
-from dashboard.auth import Access
-from dashboard.saved import SavedError, SavedStore
-from dashboard.users import UserStore
+from dashboard.web.app import create_app
+from dashboard.office.auth import Access
+from dashboard.office.saved import SavedError, SavedStore
+from dashboard.office.users import UserStore
 
-from .conftest import MALICIOUS_TITLE
+from .conftest import MALICIOUS_TITLE, sign_in
 
 PASSWORD = "saved searches password"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -23,8 +23,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def signed_in(dash_index_root, tmp_path):
     UserStore(tmp_path).add("vera", PASSWORD, "viewer")
     client = create_app(dash_index_root, None, Access(tmp_path)).server.test_client()
-    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text).group(1)
-    client.post("/login", data={"name": "vera", "password": PASSWORD, "csrf": token}, headers={"Origin": "http://localhost"})
+    sign_in(client, "vera", PASSWORD, next_path=None)
     token = re.search(r'name="csrf" value="([^"]+)"', client.get("/").text).group(1)  # a new session, a new token
     return client, token, tmp_path
 

@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from dashboard import ids
-from dashboard.callbacks import KEEP, control_values, query_box_after, facet_selection, next_search
-from dashboard.state import State, apply_click, changed, cleared, state_from_url, to_request, url_from_state, with_facet
+from dashboard.views import ids
+from dashboard.views.callbacks import KEEP, control_values, query_box_after, facet_selection, next_search
+from dashboard.views.controls import apply_click, changed, cleared
+from dashboard.common.state import State, state_from_url, to_request, url_from_state, with_facet
 
 
 def test_the_example_url_reads_and_writes_back():
@@ -151,7 +152,7 @@ def test_a_lean_click_on_a_bar_or_a_theme_point_filters_by_its_month_too():
 
 
 def test_the_trends_figures_depend_on_the_query_filters_and_dates_only():
-    from dashboard.callbacks import trends_key
+    from dashboard.views.callbacks import trends_key
 
     base = state_from_url("?q=visit&category=event&from=2024-01-01&view=trends")
     assert trends_key(base) == trends_key(state_from_url("?q=visit&category=event&from=2024-01-01&page=3&sort=oldest"))
@@ -160,7 +161,7 @@ def test_the_trends_figures_depend_on_the_query_filters_and_dates_only():
 
 
 def test_the_trends_and_item_callback_mounts_once_redraws_on_a_new_key_and_opens_items():
-    from dashboard.callbacks import trends_key, view_action
+    from dashboard.views.callbacks import trends_key, view_action
 
     trends = state_from_url("?q=visit&category=event&view=trends")
     assert view_action(trends, False, None) == "mount"

@@ -1,7 +1,7 @@
 """The dashboard's display helpers over the index's manifest."""
 from __future__ import annotations
 
-from dashboard.vocab import notice_for
+from dashboard.common.labels import notice_for
 from indexer.search.index_dir import IndexDir
 
 

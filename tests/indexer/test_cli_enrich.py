@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .test_cli_parse import run_cli
+from .conftest import run_cli
 
 
 def test_explain_prints_the_rules_and_the_winner(seed_path):

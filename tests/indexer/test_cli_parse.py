@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,11 +9,7 @@ import pytest
 from indexer.cli import build_parser, main
 from indexer.item import ITEM_FIELDS
 
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "indexer.cli", *args], capture_output=True, text=True, timeout=120
-    )
+from .conftest import run_cli
 
 
 def test_jsonl_has_every_contract_field(seed_path):

@@ -13,7 +13,7 @@ import pytest
 
 from indexer.analytics.report import SHEETS
 
-from ..test_cli_parse import run_cli
+from ..conftest import run_cli
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,9 @@ from indexer.item import Item
 
 from indexer.search.snippets import Fragment
 
-from .components import category_badge, external_link, format_date, item_date, item_href, marked
-from .state import State, url_from_state, with_facet
-from .vocab import label
+from ..common.labels import format_date, item_date, label
+from ..common.state import State, url_from_state, with_facet
+from .components import category_badge, external_link, item_href, marked
 
 
 def paragraphs(body: str, marks: Sequence[Fragment] = ()) -> list:

@@ -13,13 +13,12 @@ from datetime import date
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from indexer.analytics import palette
 from indexer.item import Item
 from indexer.search.snippets import Fragment
 
+from ..common.labels import FACET_TITLES, badge, format_date, item_date, label
+from ..common.state import State, url_from_state, with_facet
 from . import ids
-from .state import State, url_from_state, with_facet
-from .vocab import FACET_TITLES, label
 
 FACET_LIMIT = 12  # values shown per facet before "Show all" (6 per partner type); assets/10-dashboard.css
 SAFE_SCHEMES = ("http://", "https://")
@@ -30,25 +29,9 @@ def marked(fragments: Iterable[Fragment]) -> list:
     return [html.Mark(f.text) if f.hit else f.text for f in fragments]
 
 
-def badge(category: str) -> tuple[str, str, str]:
-    """(label, text colour, background) of a category's badge."""
-    cid = category or "other"
-    return (palette.category_label(cid), *palette.badge_colors(cid))
-
-
 def category_badge(category: str) -> html.Span:
     text, colour, background = badge(category)
     return html.Span(text, className="badge category-badge me-2", style={"color": colour, "backgroundColor": background})
-
-
-def item_date(item: Item) -> str:
-    """An item's date as the whole app writes it: 5 March 2024, or March 2024 when the
-    bulletin gives only the month."""
-    return format_date(item.date) if item.date_precision == "day" else f"{item.date:%B %Y}"
-
-
-def format_date(day) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def external_link(url: str, text: str | None = None):

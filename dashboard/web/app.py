@@ -9,10 +9,12 @@ import dash
 from indexer.search import SearchIndex
 from indexer.search.index_dir import IndexDir
 
-from . import api, auth, callbacks, feeds, health, layout, review, security
-from .saved import SavedStore
+from ..office import auth, feeds, review
+from ..office.saved import SavedStore
+from ..views import callbacks, layout
+from . import api, health, security
 
-ASSETS = Path(__file__).resolve().parents[1] / "assets"
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
 
 
 class IndexHolder:

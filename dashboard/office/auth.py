@@ -25,6 +25,7 @@ import flask_login
 from flask import Flask, abort, current_app, jsonify, redirect, request, session
 from markupsafe import escape
 
+from ..common.page import page
 from .users import User, UserError, UserStore
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -216,15 +217,12 @@ def _admin_routes(server: Flask, store: UserStore) -> None:
 
 def _login_page(next_path: str, message: str = ""):
     note = f'<p class="alert alert-warning" role="alert">{escape(message)}</p>' if message else ""
-    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sign in - Bulletin Explorer</title><link rel="stylesheet" href="/assets/01-bootstrap-5.3.6.min.css"></head>
-<body class="container py-5" style="max-width:28rem"><main><h1 class="h3 mb-4">Bulletin Explorer</h1>{note}
+    return page("Sign in", f"""<h1 class="h3 mb-4">Sign in</h1>{note}
 <form method="post" action="/login">
 <input type="hidden" name="csrf" value="{escape(csrf_token())}"><input type="hidden" name="next" value="{escape(_local(next_path))}">
 <label class="form-label" for="name">Name</label><input class="form-control mb-3" id="name" name="name" autocomplete="username" required autofocus>
 <label class="form-label" for="password">Password</label><input class="form-control mb-3" id="password" name="password" type="password" autocomplete="current-password" required>
-<button class="btn btn-primary" type="submit">Sign in</button></form></main></body></html>"""
+<button class="btn btn-primary" type="submit">Sign in</button></form>""", navigation=False, narrow=True)
 
 
 def account_bar() -> str:

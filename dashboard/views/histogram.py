@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from .state import State
+from ..common.state import State
 
 HEIGHT = 48  # the image's units; 10 per month across
 

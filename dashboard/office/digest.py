@@ -20,9 +20,9 @@ from pathlib import Path
 
 from indexer.search import QueryError, SearchIndex
 
+from ..common.state import state_from_url, to_request
 from .saved import SavedSearch, SavedStore
 from .users import write_private
-from .state import state_from_url, to_request
 
 SMTP_FILE = "smtp.toml"
 STATE_FILE = "digest-state.json"

@@ -12,9 +12,10 @@ from markupsafe import escape
 
 from indexer.search import IndexMissing, QueryError, SearchIndex
 
+from ..common.page import page
+from ..common.state import state_from_url, to_request
 from .auth import check_csrf_token, csrf_token, current_user
 from .saved import SavedError, SavedSearch, SavedStore
-from .state import state_from_url, to_request
 
 FEED_ITEMS = 20
 FEED_PREFIX = "/feeds/"
@@ -124,7 +125,5 @@ def _list_page(saved: list[SavedSearch]) -> str:
         f'<form method="post" action="/saved/remove" class="d-inline ms-2"><input type="hidden" name="csrf" value="{token}">'
         f'<input type="hidden" name="name" value="{escape(s.name)}"><button class="btn btn-sm btn-link">Remove</button></form></li>'
         for s in saved) or '<li class="list-group-item">No saved searches yet: use "Save view" above a search.</li>'
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Saved searches - Bulletin Explorer</title>'
-            f'<link rel="stylesheet" href="/assets/01-bootstrap-5.3.6.min.css"></head><body class="container py-4">'
-            f'<main><h1 class="h3">Saved searches</h1><p><a href="/">Back to the dashboard</a></p>'
-            f'<ul class="list-group">{rows}</ul></main></body></html>')
+    return page("Saved searches", f'<h1 class="h3">Saved searches</h1><p><a href="/">Back to the dashboard</a></p>'
+                f'<ul class="list-group">{rows}</ul>', saved=True, current="/saved")

@@ -7,7 +7,8 @@ from markupsafe import Markup, escape
 from indexer.enrich.review import ReviewEntry
 from indexer.enrich.taxonomy import CATEGORY_IDS, THEME_IDS
 
-from .components import format_date
+from ..common.labels import format_date
+from ..common.page import page
 
 
 def page_html(entries: list[ReviewEntry], editable: bool, message: str, token: str,
@@ -18,12 +19,9 @@ def page_html(entries: list[ReviewEntry], editable: bool, message: str, token: s
     body = Markup("").join(_entry(e, editable, token) for e in entries) or Markup("<p>Nothing to review.</p>")
     names = Markup('<datalist id="partner-names">{}</datalist>').format(
         Markup("").join(Markup('<option value="{}">').format(p) for p in partners))
-    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Review - Bulletin Explorer</title><link rel="stylesheet" href="/assets/01-bootstrap-5.3.6.min.css"></head>
-<body class="container py-4"><main><h1 class="h3">Review labels</h1>
+    return page("Review", f"""<h1 class="h3">Review labels</h1>
 <p><a href="/">Back to search</a> · Items whose labels are least certain come first.</p>{note}{mode}
-<ol class="list-unstyled" id="review-queue">{body}</ol>{names if editable else ""}</main></body></html>"""
+<ol class="list-unstyled" id="review-queue">{body}</ol>{names if editable else ""}""", current="/review")
 
 
 def _entry(e: ReviewEntry, editable: bool, token: str) -> Markup:

@@ -19,11 +19,11 @@ from pathlib import Path
 from indexer.search import SearchIndex
 from indexer.search.index_dir import Manifest
 
-from .caching import GenerationCache, request_key
-from .heavy import QUEUE
-from .state import State, to_request
+from ..common.caching import GenerationCache, request_key
+from ..common.heavy import QUEUE
+from ..common.labels import partner_types, report_labels
+from ..common.state import State, to_request
 from .trends import figures_for
-from .vocab import partner_types, report_labels
 
 
 EXPORT_TTL_S = 600

@@ -15,7 +15,7 @@ from werkzeug.datastructures import MultiDict
 from indexer.search.index_dir import IndexMissing
 from indexer.search import FILTERS, QueryError, SearchIndex, SearchRequest
 
-from .caching import GenerationCache, request_key
+from ..common.caching import GenerationCache, request_key
 
 SORT_ALIASES = {"relevance": "relevance", "date": "newest", "newest": "newest", "oldest": "oldest"}
 MAX_PARAM_CHARS = 500

@@ -13,10 +13,11 @@ from indexer.analytics.exports import ExportError
 from indexer.search import FILTERS, SORTS, QueryError
 from indexer.search.index_dir import IndexMissing
 
+from ..common.state import MAX_PAGE, MAX_QUERY_CHARS, VIEWS, state_from_url, url_from_state, with_facet
 from . import components as C
 from . import exporting, ids, render, trends
+from .controls import changed
 from .layout import REPORT_BUILDING, REPORT_IDLE
-from .state import MAX_PAGE, MAX_QUERY_CHARS, VIEWS, changed, state_from_url, url_from_state, with_facet
 
 FACETS_ALL = {"type": ids.FACET, "facet": ALL, "group": ALL}
 GRAPHS_ALL = {"type": ids.GRAPH, "figure": ALL}

@@ -9,11 +9,11 @@ from typing import Any
 from indexer.analytics.frames import frames_for
 from indexer.search import QueryError, SearchIndex, SearchRequest
 
+from ..common.caching import GenerationCache
+from ..common.labels import notice_for, partner_types
+from ..common.state import State, to_request, url_from_state
 from . import components as C
 from . import histogram, itemview, trends
-from .caching import GenerationCache
-from .state import State, to_request, url_from_state
-from .vocab import notice_for, partner_types
 
 HIDDEN, SHOWN = {"display": "none"}, {}
 # Per worker process, by index generation (caching.py): a search panel costs ~20 ms to

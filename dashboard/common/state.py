@@ -8,11 +8,9 @@ pasted or hand-edited URL always opens a page.
 """
 from __future__ import annotations
 
-import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from indexer.search import FILTERS, SORTS, SearchRequest
@@ -53,10 +51,10 @@ def state_from_url(search: str | None) -> State:
     return State(
         q=first.get("q", "")[:MAX_QUERY_CHARS],
         filters=_filters(args),
-        date_from=_date(first.get("from")),
-        date_to=_date(first.get("to")),
+        date_from=read_date(first.get("from")),
+        date_to=read_date(first.get("to")),
         sort=first.get("sort") if first.get("sort") in SORTS else "relevance",
-        page=_page(first.get("page")),
+        page=read_page(first.get("page")),
         view=view if view in VIEWS else "search",
         item=first.get("id") or None,
     )
@@ -97,18 +95,18 @@ def _unique(values) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def _date(value: str | None) -> date | None:
+def read_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
     except ValueError:
         return None
 
 
-def _page(value: str | None) -> int:
+def read_page(value: str | None) -> int:
     return min(int(value), MAX_PAGE) if value and value.isdigit() and int(value) >= 1 else 1
 
 
-# --------------------------------------------------------------------------- changes
+# --------------------------------------------------------------------------- requests and facets
 
 
 def to_request(state: State, per_page: int = PER_PAGE) -> SearchRequest:
@@ -124,75 +122,3 @@ def with_facet(state: State, facet: str, values) -> State:
         return state  # the same values (Dash reports a checklist again when the facets are redrawn): page kept
     filters = {**state.filters, facet: chosen}
     return replace(state, filters={f: v for f, v in filters.items() if v}, page=1)
-
-
-def cleared(state: State) -> State:
-    """Every filter, date and the query removed; the view kept (an item goes back to search)."""
-    return State(sort=state.sort, view="search" if state.view == "item" else state.view)
-
-
-def month_range(month: str) -> tuple[date, date]:
-    year, mon = (int(p) for p in month.split("-")[:2])
-    return date(year, mon, 1), date(year, mon, calendar.monthrange(year, mon)[1])
-
-
-def apply_click(state: State, customdata: Any) -> State:
-    """The state after a click on a chart point whose customdata names a filter
-    ({"month": "2024-03", "category": "event"}): each key becomes that filter alone, and a
-    month becomes a one-month date range."""
-    if not isinstance(customdata, Mapping):
-        return state
-    new = state
-    for key, value in customdata.items():
-        if key == "month":
-            try:
-                start, end = month_range(str(value))
-            except ValueError:
-                continue
-            new = replace(new, date_from=start, date_to=end)
-        elif key in FILTERS:
-            new = with_facet(new, key, (str(value),))
-    return replace(new, page=1)
-
-
-def changed(state: State, control: str, value: Any) -> State:
-    """The state after one control changed (control: a key of CONTROLS)."""
-    return CONTROLS[control](state, value)
-
-
-def histogram_dates(state: State, value: Any) -> tuple[date | None, date | None]:
-    """The dates the histogram's slider means: value is (its months, its two handles)."""
-    from .histogram import range_dates  # histogram imports State from here
-
-    months, span = value if isinstance(value, (tuple, list)) and len(value) == 2 else (None, None)
-    return range_dates(months, span, state)
-
-
-def _with_dates(state: State, dates: tuple[date | None, date | None]) -> State:
-    if dates == (state.date_from, state.date_to):
-        return state
-    return replace(state, date_from=dates[0], date_to=dates[1], page=1)
-
-
-def _sort(value: Any) -> str:
-    return value if value in SORTS else "relevance"
-
-
-def _text(value: Any) -> str:
-    return (value or "")[:MAX_QUERY_CHARS] if isinstance(value, str) else ""
-
-
-CONTROLS = {
-    "q": lambda s, v: s if _text(v) == s.q else replace(s, q=_text(v), page=1, item=None,
-                                                        view="search" if s.view == "item" else s.view),
-    # a control set to what the URL already says changes nothing (not even the page: the
-    # controls are set from the URL, and a page 3 must survive that)
-    "sort": lambda s, v: s if _sort(v) == s.sort else replace(s, sort=_sort(v), page=1),
-    "from": lambda s, v: s if _date(v) == s.date_from else replace(s, date_from=_date(v), page=1),
-    "to": lambda s, v: s if _date(v) == s.date_to else replace(s, date_to=_date(v), page=1),
-    "page": lambda s, v: replace(s, page=_page(str(v)) if v else 1),
-    "view": lambda s, v: replace(s, view=v, item=None, page=1) if v in ("search", "trends") and v != s.view else s,
-    "clear": lambda s, v: cleared(s),
-    "range": lambda s, v: _with_dates(s, histogram_dates(s, v)),
-    "click": apply_click,
-}

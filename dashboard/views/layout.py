@@ -102,7 +102,7 @@ def search_bar() -> html.Div:
     ], className="search-bar", role="search")
 
 
-DATE_DISPLAY = "D MMMM YYYY"  # as components.format_date writes dates everywhere else: 5 March 2024
+DATE_DISPLAY = "D MMMM YYYY"  # as labels.format_date writes dates everywhere else: 5 March 2024
 
 
 def date_picker(cid: str, placeholder: str, class_name: str = "") -> dcc.DatePickerSingle:
