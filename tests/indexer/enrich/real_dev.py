@@ -31,6 +31,7 @@ Run as a script to print the figures: `python -m tests.indexer.enrich.real_dev`.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import unicodedata
@@ -40,7 +41,10 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-DEV = ROOT.parent / "shared" / "corpus" / "real-dev"
+CORPUS = ROOT.parent / "shared" / "corpus"
+DEV = CORPUS / "real-dev"
+DEV2 = CORPUS / "real-dev-2"
+BATCHES = (DEV, DEV2)
 
 GOALS = {"category": 0.95, "partner precision": 0.90, "partner recall": 0.85,
          "places": 0.90, "themes": 0.90, "dates": 0.95}
@@ -51,11 +55,12 @@ def load_labels(dev: Path = DEV) -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def parse_jsonl(dev: Path = DEV) -> dict[str, dict]:
-    """File name -> its one item, as `bulletins parse --jsonl` prints it."""
+def parse_jsonl(dev: Path = DEV, code: Path = ROOT) -> dict[str, dict]:
+    """File name -> its one item, as `bulletins parse --jsonl` prints it (run from the tree
+    `code`: another checkout's rules, to compare)."""
     proc = subprocess.run(
         [sys.executable, "-m", "indexer.cli", "parse", str(dev / "bulletins"), "--jsonl"],
-        capture_output=True, text=True, timeout=300, cwd=ROOT,
+        capture_output=True, text=True, timeout=300, cwd=code, env={**os.environ, "PYTHONPATH": str(code)},
     )
     if proc.returncode != 0:
         raise RuntimeError(f"bulletins parse failed: {proc.stderr.strip()}")
@@ -118,6 +123,9 @@ class Tally:
     total: int = 0
     misses: list[str] = field(default_factory=list)
 
+    def __add__(self, other: "Tally") -> "Tally":
+        return Tally(self.right + other.right, self.total + other.total, self.misses + other.misses)
+
     def add(self, ok: bool, note: str = "") -> None:
         self.right, self.total = self.right + ok, self.total + 1
         if not ok and note:
@@ -131,6 +139,9 @@ class Tally:
         return f"{self.share:.2f} ({self.right}/{self.total})"
 
 
+MEASURES = ("category", "partner_precision", "partner_recall", "places", "themes", "dates", "headlines")
+
+
 @dataclass
 class Report:
     category: Tally = field(default_factory=Tally)
@@ -140,6 +151,9 @@ class Report:
     themes: Tally = field(default_factory=Tally)
     dates: Tally = field(default_factory=Tally)
     headlines: Tally = field(default_factory=Tally)
+
+    def __add__(self, other: "Report") -> "Report":
+        return Report(*(getattr(self, n) + getattr(other, n) for n in MEASURES))
 
     def figures(self) -> dict[str, float]:
         return {"category": self.category.share, "partner precision": self.partner_precision.share,
@@ -183,7 +197,8 @@ def score_item(report: Report, label: dict, item: dict, names: Names, dev: Path 
         report.places.add(names.place(place) in found_places, f"{f}: {place} missing (found {item['places']})")
     for options in label["themes"]:
         report.themes.add(bool(set(options) & set(item["themes"])), f"{f}: none of {options} in {item['themes']}")
-    report.dates.add(_date_right(label["date"], item), f"{f}: {item['date']} {item['date_precision']} vs {label['date']}")
+    if label["date"]["kind"] != "skip":  # the annotator found no right answer ("skip", with a note)
+        report.dates.add(_date_right(label["date"], item), f"{f}: {item['date']} {item['date_precision']} vs {label['date']}")
     _score_headline(report, label, item, dev)
 
 
@@ -221,13 +236,20 @@ def _score_headline(report: Report, label: dict, item: dict, dev: Path) -> None:
 
 
 def score(dev: Path = DEV) -> Report:
-    labels, items, names, report = load_labels(dev), parse_jsonl(dev), Names(), Report()
+    return sum(score_items(dev).values(), Report())
+
+
+def score_items(dev: Path = DEV, code: Path = ROOT, names: Names | None = None) -> dict[str, Report]:
+    """"batch/file" -> that item's own report (add them up for any set of items)."""
+    labels, items, names = load_labels(dev), parse_jsonl(dev, code), names or Names()
+    out = {}
     for label in labels:
         item = items.get(label["file"])
         if item is None:
             raise AssertionError(f"{label['file']}: no item parsed")
+        out[f"{dev.name}/{label['file']}"] = report = Report()
         score_item(report, label, item, names, dev)
-    return report
+    return out
 
 
 if __name__ == "__main__":

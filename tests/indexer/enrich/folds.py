@@ -1,0 +1,119 @@
+"""The labels on both real dev batches, fold by fold (../shared/corpus/folds.json), and the
+check every rule change must pass: measured on the folds its evidence is not in.
+
+    python -m tests.indexer.enrich.folds                      # per fold, and all 87 items
+    python -m tests.indexer.enrich.folds --base HEAD --because real-dev-2/014.txt
+        # the rules of HEAD against the working tree: each measure on the folds that hold the
+        # items the change was written from (in) and on the other folds (out); the change is
+        # kept only if no measure gets worse out of fold
+
+The folds are fixed (five, stratified by category, made once): an item's fold never changes,
+so figures of one change compare with the next's.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .real_dev import BATCHES, CORPUS, GOALS, ROOT, Names, Report, score_items
+
+FOLDS = CORPUS / "folds.json"
+SHOWN = ("category", "partner precision", "partner recall", "places", "themes", "dates")
+TALLIES = {"category": "category", "partner precision": "partner_precision", "partner recall": "partner_recall",
+           "places": "places", "themes": "themes", "dates": "dates", "headlines": "headlines"}
+
+
+def load_folds() -> dict[str, int]:
+    return json.loads(FOLDS.read_text(encoding="utf-8"))["folds"]
+
+
+def score_all(code: Path = ROOT) -> dict[str, Report]:
+    """"batch/file" -> its report, for every item of both batches, by the rules in `code`."""
+    names = Names()
+    return {key: report for dev in BATCHES for key, report in score_items(dev, code, names).items()}
+
+
+def total(reports: dict[str, Report], keys) -> Report:
+    return sum((reports[k] for k in keys), Report())
+
+
+def _cell(report: Report, measure: str) -> str:
+    tally = getattr(report, TALLIES[measure])
+    return f"{tally.share:.2f} ({tally.right}/{tally.total})"
+
+
+def fold_table(reports: dict[str, Report], folds: dict[str, int]) -> str:
+    """One row per measure: each fold, both batches apart, and all items."""
+    columns = [(f"fold {k}", [i for i, f in folds.items() if f == k]) for k in sorted(set(folds.values()))]
+    columns += [(dev.name, [i for i in reports if i.startswith(dev.name + "/")]) for dev in BATCHES]
+    columns.append(("all", list(reports)))
+    widths = [max(len(name), 15) for name, _ in columns]
+    lines = [f"{'':<20}" + " ".join(f"{name:>{w}}" for (name, _), w in zip(columns, widths))]
+    for measure in (*SHOWN, "headlines"):
+        cells = [_cell(total(reports, keys), measure) for _, keys in columns]
+        lines.append(f"{measure:<20}" + " ".join(f"{c:>{w}}" for c, w in zip(cells, widths)))
+    return "\n".join(lines)
+
+
+def change_table(before: dict[str, Report], after: dict[str, Report], folds: dict[str, int],
+                 because: list[str]) -> tuple[str, bool]:
+    """In-fold and out-of-fold figures before and after a change; kept when no measure gets
+    worse out of fold."""
+    unknown = [b for b in because if b not in folds]
+    if unknown:
+        raise SystemExit(f"not an item of the dev batches: {', '.join(unknown)} (write them as real-dev-2/014.txt)")
+    inside = {folds[b] for b in because}
+    in_keys = [k for k, f in folds.items() if f in inside]
+    out_keys = [k for k, f in folds.items() if f not in inside]
+    lines = [f"written from {', '.join(because)}: in-fold = folds {sorted(inside)} ({len(in_keys)} items), "
+             f"out-of-fold = the other folds ({len(out_keys)} items)",
+             f"{'':<20}{'in before':>16}{'in after':>16}{'out before':>16}{'out after':>16}"]
+    worse = []
+    for measure in (*SHOWN, "headlines"):
+        name = TALLIES[measure]
+        cells = [_cell(total(r, keys), measure) for keys in (in_keys, out_keys) for r in (before, after)]
+        lines.append(f"{measure:<20}" + "".join(f"{c:>16}" for c in (cells[0], cells[1], cells[2], cells[3])))
+        if getattr(total(after, out_keys), name).share < getattr(total(before, out_keys), name).share - 1e-9:
+            worse.append(measure)
+    keep = not worse
+    lines.append("keep: no measure worse out of fold" if keep else f"drop: worse out of fold on {', '.join(worse)}")
+    return "\n".join(lines), keep
+
+
+def _checkout(rev: str, into: Path) -> Path:
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(into), rev],
+                   check=True, capture_output=True, text=True)
+    return into
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--base", help="a git revision whose rules to compare with the working tree")
+    parser.add_argument("--because", nargs="+", default=[], help="the items the change was written from")
+    parser.add_argument("-v", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+    folds = load_folds()
+    after = score_all()
+    print(fold_table(after, folds))
+    print("goals (out of fold): " + ", ".join(f"{m} >= {g}" for m, g in GOALS.items()))
+    if args.v:
+        print(total(after, after).misses())
+    if not args.base:
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        base = _checkout(args.base, Path(tmp) / "base")
+        try:
+            before = score_all(base)
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], capture_output=True)
+    table, keep = change_table(before, after, folds, args.because or list(folds))
+    print("\n" + table)
+    return 0 if keep else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
