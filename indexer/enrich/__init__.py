@@ -19,6 +19,7 @@ from .mentions import context, mention_spans
 from .orgs import (
     OrgMention, find_organisations, foreign_ombudsmen, has_head_noun, is_venue, named_by_place, names_one_body, needs_place,
 )
+from .offices import office_bodies
 from .partners import PartnerBook, UNKNOWN_TYPE, load_partners
 from .people import PeopleBook, load_people
 from .places import PlaceBook, load_places
@@ -199,6 +200,15 @@ class Enricher:
             known = name in self.partners.by_name
             kind = self.partners.type_of(name) if known else "foreign ombudsman/NHRI"
             found.setdefault(name, PartnerFind(name, kind, f"ombudsman of {place}", known))
+        for kind, country, host in office_bodies(text, self.places.by_adjective, self._country_named, HOME_COUNTRY):
+            if kind == "ombudsman":
+                name = self.partners.ombudsman_of(country) or f"Ombudsman of {country}"
+                how, unknown_type = f"counterpart: the ombudsman of {country}", "foreign ombudsman/NHRI"
+            else:
+                printed = f"Embassy of {country} in {host}"
+                name, how, unknown_type = self.partners.canonical(printed) or printed, f"office: {country}'s ambassador or embassy", "other"
+            known = name in self.partners.by_name
+            found.setdefault(name, PartnerFind(name, self.partners.type_of(name) if known else unknown_type, how, known))
         listed = [normalise(m.text).lower() for m in matches]
         for org in (o for found_org in find_organisations(masked) for o in self._split_shared(found_org)):
             if not self._new_organisation(org.name, listed):
@@ -216,11 +226,23 @@ class Enricher:
         reasons = []
         for start, end in spans or [(0, 0)]:
             before, after = context(text, start, end)
-            why = self.partners.mentions.passing(before, after, media) or self._namesake(m, after)
+            why = (self.partners.roles.passing(text, start, end, media) or self.partners.mentions.passing(before, after, media)
+                   or self._namesake(m, after))
             if why is None:
                 return None
             reasons.append(why)
         return reasons[0]
+
+    def _country_named(self, name: str) -> str | None:
+        """The country a name begins with ("Azerbaijan Zacharie Gross" -> Azerbaijan), if any."""
+        if any(name == h or name.startswith(h + " ") for h in HOME):
+            return HOME_COUNTRY
+        countries = [p for p in self.places.find(name) if self.places.by_name[p].kind == "country"]
+        return countries[0] if countries and name.startswith(tuple(self._forms(countries[0]))) else None
+
+    def _forms(self, place: str) -> tuple[str, ...]:
+        p = self.places.by_name[place]
+        return (p.name, *p.aliases, "Republic of", "Kingdom of", "State of")
 
     def _namesake(self, m: Match, after: str) -> str | None:
         """A home body's alias that begins a foreign body's name: "National Assembly of Ruritania"."""
@@ -260,6 +282,9 @@ class Enricher:
             before, after = context(text, start, end, 120)
             if self.partners.mentions.passing(before, after, media=False):
                 return "named in passing"
+            kind = self.partners.roles.passing(text, start, end)
+            if kind:
+                return kind
             if is_venue(name) and re.search(r"\b(?:at|in)(?: the)?\s*$", before):
                 return "a venue"
             owner = _OWNER.match(after)

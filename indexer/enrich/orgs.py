@@ -182,7 +182,9 @@ def foreign_ombudsmen(text: str, places_in: Callable[[str], list[str]], home: fr
 
 
 _STATE = re.compile(r"\b(?:Federation|Republic|Union|Kingdom|States|Emirates)\b")
-_LIST_ITEM = re.compile(r"\s*(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+# one member of a list of places, "of" inside it: "the Republic of Kazakhstan", "the Chechen
+# Republic of the Russian Federation"
+_LIST_ITEM = re.compile(r"\s*(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*)")
 _LIST_SEP = re.compile(r",\s*and\s+|,\s*|\s+and\s+")
 
 
@@ -196,6 +198,8 @@ def _listed_places(tail: str, places_in: Callable[[str], list[str]], home: froze
             break  # "Khazar University": a body, not a place (but "the Russian Federation" is one)
         if name not in home:
             found = places_in(name)
+            if len(found) != 1:  # "the Chechen Republic of the Russian Federation": the first
+                found = places_in(name.split(" of ")[0]) if " of " in name else found
             if len(found) != 1:
                 break
             places.append(found[0])

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .gazetteer import Form, Gazetteer, Match
 from .mentions import MentionRules
+from .roles import Roles
 from .vocab import data_dir, TomlFile, VocabularyError, required_str, string_list
 
 PARTNER_TYPES = (
@@ -35,6 +36,7 @@ class Partner:
 class PartnerBook:
     partners: tuple[Partner, ...]
     mentions: MentionRules = field(default_factory=MentionRules)
+    roles: Roles = field(default_factory=Roles)
     gazetteer: Gazetteer = field(init=False)
     by_name: dict[str, Partner] = field(init=False)
     ombudsmen: list[Partner] | None = field(default=None, init=False)
@@ -94,6 +96,7 @@ def load_partners(path: Path | None = None) -> PartnerBook:
         ))
     try:
         mentions = MentionRules.from_toml(file.data.get("mentions", {}))
+        roles = Roles.from_toml(file.data.get("mentions", {}))
     except ValueError as exc:
         raise VocabularyError(file.path, file.text.count("\n", 0, max(file.text.find("[mentions]"), 0)) + 1, str(exc)) from None
-    return PartnerBook(tuple(partners), mentions)
+    return PartnerBook(tuple(partners), mentions, roles)

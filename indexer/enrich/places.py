@@ -38,6 +38,7 @@ class Place:
     kind: str
     country: str = ""
     aliases: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()  # a country's nationality words: "French", "Moroccan"
 
 
 @dataclass(slots=True)
@@ -46,6 +47,7 @@ class PlaceBook:
     not_places: tuple[str, ...] = ()
     gazetteer: Gazetteer = field(init=False)
     by_name: dict[str, Place] = field(init=False)
+    by_adjective: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         forms = [
@@ -56,6 +58,7 @@ class PlaceBook:
         forms += [Form(NOT_A_PLACE, text, case_sensitive=False, capitalised=True) for text in self.not_places]
         self.gazetteer = Gazetteer(forms)
         self.by_name = {p.name: p for p in self.places}
+        self.by_adjective = {a: p.name for p in self.places for a in p.adjectives}
 
     def find(self, text: str) -> list[str]:
         """Canonical places named in the text, in order of first mention."""
@@ -121,8 +124,11 @@ def load_places(path: Path | None = None) -> PlaceBook:
         kind = required_str(file, "place", i, entry, "kind")
         if kind not in PLACE_KINDS:
             raise file.error("place", i, f"place '{name}': kind '{kind}' is not one of: {', '.join(PLACE_KINDS)}")
+        adjectives = tuple(string_list(file, "place", i, entry, "adjectives"))
+        if adjectives and kind != "country":
+            raise file.error("place", i, f"place '{name}': only a country has adjectives")
         places.append(Place(name, kind, str(entry.get("country", "")),
-                            tuple(string_list(file, "place", i, entry, "aliases"))))
+                            tuple(string_list(file, "place", i, entry, "aliases")), adjectives))
     not_places = file.data.get("not_places", [])
     if not isinstance(not_places, list) or not all(isinstance(t, str) for t in not_places):
         raise VocabularyError(file.path, None, "'not_places' must be a list of phrases")

@@ -84,6 +84,16 @@ def change_table(before: dict[str, Report], after: dict[str, Report], folds: dic
     return "\n".join(lines), keep
 
 
+def item_changes(before: dict[str, Report], after: dict[str, Report], folds: dict[str, int]) -> str:
+    """The misses the change mended (+) and made (-), item by item, with each item's fold."""
+    lines = []
+    for key in sorted(after):
+        old, new = (set(total(r, [key]).misses().splitlines()) for r in (before, after))
+        lines += [f"+ fold {folds[key]} {key.split('/')[0]} {m.strip()}" for m in sorted(old - new)]
+        lines += [f"- fold {folds[key]} {key.split('/')[0]} {m.strip()}" for m in sorted(new - old)]
+    return "\n".join(lines)
+
+
 def _checkout(rev: str, into: Path) -> Path:
     subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(into), rev],
                    check=True, capture_output=True, text=True)
@@ -111,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], capture_output=True)
     table, keep = change_table(before, after, folds, args.because or list(folds))
-    print("\n" + table)
+    print("\n" + table + "\n" + item_changes(before, after, folds))
     return 0 if keep else 1
 
 

@@ -1,0 +1,92 @@
+"""Kinds of passing mention: the part a body plays where it is named, read from the shape of
+the words around it rather than from phrases of one item.
+
+A body is no partner of the office's act where, at every mention, it is only
+- the author or owner of a document-like thing: "the UN Sustainable Development Goals",
+  "OHCHR's document", "SPT recommendations", "the Convention of the Council of Europe";
+- the doer of another body's act that the office only reports: "proclaimed by the UN General
+  Assembly", "a project being implemented by the UN";
+- a news outlet credited as the source: "(MENAFN- AzerNews)", "Azernews reports",
+  "citing Trend";
+- the employer or owner of victims in an incident: "staff members of the State Agency ...
+  fell into an anti-tank mine", "a plane crash involving an Azerbaijan Airlines aircraft".
+
+Each kind's words are a class in partners.toml's [mentions] table (`documents`, `acts`,
+`incidents`, `victims`), so staff extend a class, never a phrase.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .text import sentences
+
+# a credit in parentheses or a dateline: "(MENAFN- AzerNews)", "(Trend)"
+_CREDIT_BEFORE = re.compile(r"\(\s*(?:[A-Z][\w.]*\s*[-–]\s*)?$")
+_CREDIT_AFTER = re.compile(r"^\s*\)")
+_MODIFIERS = r"(?:\s+(?-i:[A-Z])[\w'’-]*)"  # capitalised words only: "UN Sustainable Development Goals"
+
+
+def _words(raw: Any, key: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"[mentions] {key} must be a list of words")
+    return tuple(v.strip() for v in value)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The word classes of the kinds above, compiled once."""
+
+    documents: tuple[str, ...] = ()
+    acts: tuple[str, ...] = ()
+    incidents: tuple[str, ...] = ()
+    victims: tuple[str, ...] = ()
+
+    @classmethod
+    def from_toml(cls, raw: Any) -> "Roles":
+        return cls(*(_words(raw, k) for k in ("documents", "acts", "incidents", "victims")))
+
+    def __post_init__(self) -> None:
+        docs, acts = _alternation(self.documents), _alternation(self.acts)
+        incidents, victims = _alternation(self.incidents), _alternation(self.victims)
+        flags = re.IGNORECASE
+        # after the name: its possessive or up to three capitalised words, then the document
+        set_ = object.__setattr__
+        set_(self, "_doc_after", re.compile(rf"^(?:['’]s)?(?:{_MODIFIERS}{{0,3}}?)\s*[-–]?\s*(?:{docs})\b", flags))
+        # before the name: "the Convention of the", "recommendations of the", "the report by"
+        set_(self, "_doc_before", re.compile(rf"\b(?:{docs})\s+(?:of|by)\s+(?:the\s+)?$", flags))
+        set_(self, "_act_before", re.compile(rf"\b(?:{acts})\s+by\s+(?:the\s+)?$", flags))
+        set_(self, "_incident", re.compile(rf"\b(?:{incidents})", flags))
+        set_(self, "_victim_before", re.compile(rf"\b(?:{victims})\s+of\s+(?:the\s+)?$", flags))
+        set_(self, "_victim_after", re.compile(rf"^[\"”’']?\s+(?:{victims})\b", flags))
+
+    def passing(self, text: str, start: int, end: int, media: bool = False) -> str | None:
+        """Why the mention text[start:end] is passing, by kind, or None."""
+        before, after = text[max(0, start - 80): start], text[end: end + 80]
+        if media and _CREDIT_BEFORE.search(before) and _CREDIT_AFTER.match(after):
+            return "a news outlet credited as the source"
+        if self._doc_after.match(after) or self._doc_before.search(before):
+            return "the author or owner of a document"
+        if self._act_before.search(before):
+            return "another body's act, reported"
+        if self._victim_before.search(before) or self._victim_after.match(after):
+            if self._incident.search(_sentence_at(text, start)):
+                return "the employer or owner of victims in an incident"
+        return None
+
+
+def _sentence_at(text: str, offset: int) -> str:
+    """The sentence of `text` that holds `offset`."""
+    pos = 0
+    for sentence in sentences(text):
+        found = text.find(sentence, pos)
+        if found <= offset < found + len(sentence):
+            return sentence
+        pos = max(pos, found)
+    return text[max(0, offset - 200): offset + 200]
