@@ -299,7 +299,7 @@ class Enricher:
 # "... with X and Y of the <owner>": each capitalised word stands apart (a word then spaces),
 # so a long run of capitals can be read one way only (an optional space between words made
 # the match exponential: 30 s on one all-caps sentence)
-_OWNER = re.compile(r"(?:\s+(?:with|for|on|and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s+(?:of|under)\s+(?:the\s+)?")
+_OWNER = re.compile(r"(?:\s+(?:with|for|on|and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s+(?:of|under|at)\s+(?:the\s+)?")
 
 
 def _blank(text: str, printed: str) -> str:

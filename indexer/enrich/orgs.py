@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..parse.words import zipf
+
 _HEADS = (
     r"Association|Committee|Commission|Council|Organi[sz]ation|Agency|Fund|Programme|Program|Union"
     r"|Institute|Institution|Cent(?:er|re)|Academy|University|Ministry|Service|Federation|Network"
@@ -22,7 +24,9 @@ _HEADS = (
 _HEAD = re.compile(rf"\b(?:{_HEADS})s?\b")
 _CAP = r"(?:[A-Z][\w'’&-]*|“[^”\n]{2,200}”|\"[^\"\n]{2,200}\")"
 _LINK = r"(?:of|for|and|on|in|the|de|under)"
-_SEQ = rf"{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})*"
+# "with" joins capitalised words too ("Department for Cooperation with International ...
+# Organizations"); _org_spans splits there when the left side is no body of its own
+_SEQ = rf"{_CAP}(?:\s+(?:(?:{_LINK}|with)\s+)*{_CAP})*"
 _CAPSEQ = re.compile(_SEQ)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _WITH_ACRONYM = re.compile(rf"({_SEQ})\s*\(([A-Z][A-Za-z&/.-]{{1,12}})\)")
@@ -86,8 +90,23 @@ def has_head_noun(name: str) -> bool:
 def _is_org(name: str) -> bool:
     return (
         bool(_HEAD.search(name)) and len(name.split()) >= 2 and not _SELF_OR_PLACE.search(name)
-        and not _EVENT.search(name) and names_one_body(name)
+        and not _EVENT.search(name) and names_one_body(name) and not is_generic_plural(name)
     )
+
+
+GENERIC_WORD = 4.0  # Zipf: a word this common names a kind of body, not one body
+
+
+def is_generic_plural(name: str) -> bool:
+    """A class of bodies, not one: a plural head noun after common words only ("National Human
+    Rights Institutions", "International and Civil Society Organizations"); a proper word
+    ("Turkic", "Ombudsman") or a place makes a name one body's."""
+    words = [w.strip("“”\"'’(),.") for w in name.split()]
+    last = words[-1] if words else ""
+    if not (last.endswith("s") and _HEAD.fullmatch(last) and _HEAD.fullmatch(last[:-1])):
+        return False  # not a head noun's plural ("Institutions"; "Agencies" is left alone)
+    rest = [w for w in words[:-1] if not re.fullmatch(_LINK, w.lower())]
+    return bool(rest) and all(w[:1].isupper() and zipf(w) >= GENERIC_WORD for w in rest)
 
 
 _NAMED_BY_PLACE = re.compile(r"\b(?:Embass(?:y|ies)|Consulates?|Executive Power|Executive Authority|Departments?)\b")
@@ -161,7 +180,12 @@ _LISTED_WORDS = re.compile(r"(?<![\w'’-])(?:[A-Z][a-z][\w'’-]*(?: [A-Z][a-z]
 
 
 def _org_spans(seq: str) -> list[str]:
-    """Split a run of capitalised words at "and" when both sides are organisations."""
+    """Split a run of capitalised words at "and" when both sides are organisations, and at
+    "with" unless the left side is a body ("Memorandum of Understanding with X" is X;
+    "Department for Cooperation with International Organizations" is one name)."""
+    left, sep, right = seq.partition(" with ")
+    if sep:
+        return [seq] if _HEAD.search(left) else _org_spans(_clean(right))
     joined = re.split(r"\s+and\s+(?=the\s)", seq)  # "... Association and the Embassy of ..."
     if len(joined) > 1:
         return [_clean(p) for p in joined if _HEAD.search(p)]
