@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..parse.words import zipf
 from .gazetteer import Form, Gazetteer, normalise
+from .spelling import spelling_key
 from .vocab import data_dir, TomlFile, VocabularyError, required_str, string_list
 
 PLACE_KINDS = ("city", "district", "region", "autonomous republic", "country")
@@ -15,10 +16,15 @@ HOME_COUNTRY = "Azerbaijan"  # canonical of phrases that contain a place name bu
 
 
 _PLACE_NAME = r"[A-Z][a-zəğıöüşç'’-]+(?: [A-Z][a-zəğıöüşç'’-]+)?"
-_VILLAGE = re.compile(rf"\b({_PLACE_NAME}) (?:village|settlement)s?\b|\b(?:village|settlement) of ({_PLACE_NAME})\b")
+_VILLAGE = re.compile(rf"\b({_PLACE_NAME}) (?:[Vv]illage|[Ss]ettlement)s?\b|\b(?:village|settlement) of ({_PLACE_NAME})\b")
+# Coordinated names before one plural head, any number of them: "Garakhanbeyli, Dedeli, and
+# Kurdler villages", "the Mammadbeyli and Agalikend villages"
+_MEMBERS = re.compile(rf"\b((?:{_PLACE_NAME},\s+)*{_PLACE_NAME},?\s+and\s+){_PLACE_NAME} (?:villages|settlements)\b")
+_MEMBER_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # Towns and districts named as such ("the town of X", "X district", "the city of X"): read
 # only when the name is not an English word ("the Central district", "the Old town").
 _TOWN = re.compile(rf"\b({_PLACE_NAME}) (?:town|district)\b|\b(?:town|city) of ({_PLACE_NAME})\b")
+_SPELLED = re.compile(r"(?<= )[A-ZƏÇŞĞÜÖİ][^\W\d_]{3,}(?= )")  # a capitalised word of the normalised text
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "Each", "Every", "Children", "SOS", "Olympic", "Youth"})
 COMMON = 3.5  # Zipf: a word this common in English is no town's name here
 
@@ -29,7 +35,8 @@ def _own_words(name: str) -> str:
     return rest if rest and first in _OPENERS else name
 
 
-_OPENERS = frozenset({"In", "At", "On", "From", "To", "For", "Near", "Of", "With", "By", "Around"})
+_OPENERS = frozenset({"In", "At", "On", "From", "To", "For", "Near", "Of", "With", "By", "Around",
+                      "District", "City", "Region"})  # "Zangilan District Aghali Village": Aghali
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +55,7 @@ class PlaceBook:
     gazetteer: Gazetteer = field(init=False)
     by_name: dict[str, Place] = field(init=False)
     by_adjective: dict[str, str] = field(init=False)
+    by_key: dict[str, str] = field(init=False)  # spelling key -> the one home place that has it
 
     def __post_init__(self) -> None:
         forms = [
@@ -59,17 +67,32 @@ class PlaceBook:
         self.gazetteer = Gazetteer(forms)
         self.by_name = {p.name: p for p in self.places}
         self.by_adjective = {a: p.name for p in self.places for a in p.adjectives}
+        owners: dict[str, set[str]] = {}
+        for p in self.places:
+            if p.country == HOME_COUNTRY:
+                for form in (p.name, *p.aliases):
+                    owners.setdefault(spelling_key(form), set()).add(p.name)
+        self.by_key = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1 and len(k) >= 4}
 
     def find(self, text: str) -> list[str]:
-        """Canonical places named in the text, in order of first mention."""
-        found = (m.canonical for m in self.gazetteer.find(text) if m.canonical != NOT_A_PLACE)
-        return list(dict.fromkeys(found))
+        """Canonical places named in the text, in order of first mention; a home place also in
+        a spelling the list lacks ("Zengilan" is Zangilan, "Şamaxı" Shamakhi)."""
+        matches = self.gazetteer.find(text)
+        found = [(m.start, m.canonical) for m in matches if m.canonical != NOT_A_PLACE]
+        if self.by_key:
+            norm, taken = normalise(text), [(m.start, m.end) for m in matches]
+            for word in _SPELLED.finditer(norm):
+                place = self.by_key.get(spelling_key(word.group(0)))
+                if place and zipf(word.group(0)) < COMMON and not any(s <= word.start() < e for s, e in taken):
+                    found.append((word.start(), place))
+        return list(dict.fromkeys(name for _, name in sorted(found)))
 
     def villages(self, text: str) -> list[str]:
         """Villages, settlements, towns and districts named as such ("the Ashagi Oba village
         school", "Yukhari Chaykend village", "the village of Dashli", "the town of X", "X
         district"): too many to list, so read by pattern. Listed places are left to the list."""
         names = [_own_words(m.group(1) or m.group(2)) for m in _VILLAGE.finditer(text)]
+        names += [_own_words(n) for m in _MEMBERS.finditer(text) for n in _MEMBER_SPLIT.split(m.group(1)) if n.strip()]
         towns = [_own_words(m.group(1) or m.group(2)) for m in _TOWN.finditer(text)]
         # A village may share a listed district's name ("Agdam village" of Tovuz); a town or
         # district that the list or the home country names is the listed one.
