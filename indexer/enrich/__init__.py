@@ -13,6 +13,7 @@ from ..parse.headline import first_sentence
 from ..parse.period import Period
 from .classify import Decision, FieldView, decide_category, decide_themes
 from .corrections import Correction, load_corrections
+from .credits import without_credits
 from .dates import StatedDay, activity_day
 from .gazetteer import Match, normalise
 from .mentions import context, mention_spans
@@ -164,6 +165,7 @@ class Enricher:
         return tuple(notes)
 
     def _view(self, name: str, text: str, partners: list[PartnerFind], factor: float) -> FieldView:
+        text = without_credits(text)
         tokens = Tokens.of(text)
         tags = {f"partner:{p.type}" for p in partners}
         if any(self.places.is_abroad(p) for p in self.places.found_after(self._unnamed(text), LOCATIVE)):
