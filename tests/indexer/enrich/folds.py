@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -94,6 +95,49 @@ def item_changes(before: dict[str, Report], after: dict[str, Report], folds: dic
     return "\n".join(lines)
 
 
+LABEL_MEASURES = ("category", "partner_precision", "partner_recall", "places", "dates")
+
+
+def wrong_items(reports: dict[str, Report]) -> set[str]:
+    """Items with at least one wrong label: category, a partner found wrongly or missed, a
+    place missed, the date (themes are multi-label coverage, headlines no label)."""
+    return {k for k, r in reports.items()
+            if any(getattr(r, m).right < getattr(r, m).total for m in LABEL_MEASURES)}
+
+
+def queued_items(code: Path = ROOT) -> dict[str, list[str]]:
+    """"batch/file" -> the reasons the review queue gives for it (empty: not queued), by the
+    rules in `code` (run there, as the scorer runs `bulletins parse`)."""
+    script = ("import json,sys\nfrom pathlib import Path\nfrom indexer.enrich import Enricher\n"
+              "from indexer.enrich.review import doubts\nfrom indexer.parse import parse_file\n"
+              "e = Enricher(); out = {}\n"
+              "for d in sys.argv[1:]:\n"
+              "    for p in sorted(Path(d, 'bulletins').glob('*.txt')):\n"
+              "        a = e.analyse(parse_file(p).items[0])\n"
+              "        out[f'{Path(d).name}/{p.name}'] = [x.reason for x in doubts(a)]\n"
+              "print(json.dumps(out))")
+    proc = subprocess.run([sys.executable, "-c", script, *map(str, BATCHES)], capture_output=True, text=True,
+                          cwd=code, env={**os.environ, "PYTHONPATH": str(code)}, timeout=600)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr.strip())
+    return json.loads(proc.stdout)
+
+
+def queue_table(reports: dict[str, Report], queue: dict[str, list[str]], folds: dict[str, int]) -> str:
+    """How well the review queue finds the items with a wrong label: the share of them it
+    holds (goal >= 0.9) and the share of its entries that are wrong (goal >= 0.5), per fold."""
+    wrong = wrong_items(reports)
+    lines = [f"{'review queue':<20}" + "".join(f"{'fold ' + str(k):>15}" for k in range(5)) + f"{'all':>15}"]
+    for name, pick in (("wrong items held", lambda ks: (len([k for k in ks if k in wrong and queue[k]]), len([k for k in ks if k in wrong]))),
+                       ("entries wrong", lambda ks: (len([k for k in ks if k in wrong and queue[k]]), len([k for k in ks if queue[k]])))):
+        cells = []
+        for keys in [[k for k, f in folds.items() if f == n] for n in range(5)] + [list(folds)]:
+            right, total = pick(keys)
+            cells.append(f"{right / total if total else 1:.2f} ({right}/{total})")
+        lines.append(f"{name:<20}" + "".join(f"{c:>15}" for c in cells))
+    return "\n".join(lines)
+
+
 def _checkout(rev: str, into: Path) -> Path:
     subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(into), rev],
                    check=True, capture_output=True, text=True)
@@ -105,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", help="a git revision whose rules to compare with the working tree")
     parser.add_argument("--because", nargs="+", default=[], help="the items the change was written from")
     parser.add_argument("-v", action="store_true", help="list every miss")
+    parser.add_argument("--queue", action="store_true", help="also measure the review queue against the wrong items")
     args = parser.parse_args(argv)
     folds = load_folds()
     after = score_all()
@@ -112,6 +157,14 @@ def main(argv: list[str] | None = None) -> int:
     print("goals (out of fold): " + ", ".join(f"{m} >= {g}" for m, g in GOALS.items()))
     if args.v:
         print(total(after, after).misses())
+    if args.queue:
+        queue = queued_items()
+        print("\n" + queue_table(after, queue, folds))
+        if args.v:
+            for key in sorted(folds):
+                held = "queued" if queue[key] else "not queued"
+                if (key in wrong_items(after)) != bool(queue[key]):
+                    print(f"  {'wrong' if key in wrong_items(after) else 'right'}, {held}: {key} {queue[key]}")
     if not args.base:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
