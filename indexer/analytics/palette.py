@@ -53,6 +53,7 @@ PARTNER_TYPE_COLORS: dict[str, str] = {
     "international organisation": "#56B4E9",
     "foreign ombudsman/NHRI": "#009E73",
     "national state body": "#D55E00",
+    "diplomatic mission": "#882255",  # Tol's wine: Okabe-Ito has no ninth hue
     "civil society": "#E69F00",
     "academic": "#CC79A7",
     "media": "#F0E442",
@@ -60,7 +61,7 @@ PARTNER_TYPE_COLORS: dict[str, str] = {
     "other": "#999999",
     UNKNOWN_TYPE: "#DDDDDD",
 }
-PARTNER_TYPE_PATTERNS: dict[str, str] = dict(zip(PARTNER_TYPE_COLORS, ("", "/", "x", "", ".", "\\", "-", "+", "|", "/")))
+PARTNER_TYPE_PATTERNS: dict[str, str] = dict(zip(PARTNER_TYPE_COLORS, ("", "/", "x", "", "+", ".", "\\", "-", "+", "|", "/")))
 
 # Sequential, light to dark (monotonic in greyscale): zero cells stay white.
 HEATMAP_SCALE = [[0.0, "#FFFFFF"], [0.15, "#DEEBF7"], [0.5, "#6BAED6"], [1.0, "#08306B"]]

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             if args.unknown and find.known:
                 continue
             counts[find.name] += 1
-            types[find.name] = find.type
+            types[find.name] = find.type if find.known else f"{find.type}, not listed"
             examples.setdefault(find.name, _sentence_with(f"{item.title}. {item.body}", find.name))
     _print(counts, types, examples, args.top, args.unknown)
     return 1 if reader.failed else 0

@@ -50,6 +50,7 @@ class PartnerFind:
     type: str
     how: str  # "list: <form>", "ombudsman of <place>", "pattern: <printed>"
     known: bool
+    type_from: str = ""  # not listed: the word of its name its type was read from ("University")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,9 @@ class Enricher:
         return {form: p.name for p in self.partners.partners for form in (*p.aliases, *p.acronyms)}
 
     def partner_types(self) -> dict[str, str]:
-        return {p.name: p.type for p in self.partners.partners}
+        """Partner name -> type: a listed partner's own, else the type its name's shape gives
+        ("Khazar University" academic), else "unknown"."""
+        return _TypeBook({p.name: p.type for p in self.partners.partners}, self.partners.type_by_shape)
 
     def labels(self) -> dict[str, str]:
         """Category and theme id -> display name, as taxonomy.toml gives them."""
@@ -208,7 +211,7 @@ class Enricher:
                 how, unknown_type = f"counterpart: the ombudsman of {country}", "foreign ombudsman/NHRI"
             else:
                 printed = f"Embassy of {country} in {host}"
-                name, how, unknown_type = self.partners.canonical(printed) or printed, f"office: {country}'s ambassador or embassy", "other"
+                name, how, unknown_type = self.partners.canonical(printed) or printed, f"office: {country}'s ambassador or embassy", "diplomatic mission"
             known = name in self.partners.by_name
             found.setdefault(name, PartnerFind(name, self.partners.type_of(name) if known else unknown_type, how, known))
         listed = [normalise(m.text).lower() for m in matches]
@@ -219,7 +222,8 @@ class Enricher:
             if why:
                 dropped.setdefault(org.name, why)
                 continue
-            found.setdefault(org.name, PartnerFind(org.name, UNKNOWN_TYPE, f"pattern: {org.name}", False))
+            ptype, word = self.partners.type_by_shape(org.name)
+            found.setdefault(org.name, PartnerFind(org.name, ptype, f"pattern: {org.name}", False, word))
         return list(found.values())
 
     def _passing(self, text: str, m: Match, spans: list[tuple[int, int]]) -> str | None:
@@ -302,6 +306,22 @@ class Enricher:
 # so a long run of capitals can be read one way only (an optional space between words made
 # the match exponential: 30 s on one all-caps sentence)
 _OWNER = re.compile(r"(?:\s+(?:with|for|on|and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s+(?:of|under|at)\s+(?:the\s+)?")
+
+
+class _TypeBook(dict):
+    """Listed partners' types; a name not listed gets the type of its shape when asked."""
+
+    def __init__(self, listed: dict[str, str], by_shape: Callable[[str], tuple[str, str]]) -> None:
+        super().__init__(listed)
+        self._by_shape = by_shape
+
+    def get(self, name, default=None):
+        found = super().get(name)
+        if found is None:
+            found = self._by_shape(name)[0] if isinstance(name, str) else UNKNOWN_TYPE
+            if found == UNKNOWN_TYPE:
+                return default if default is not None else found
+        return found
 
 
 def _blank(text: str, printed: str) -> str:

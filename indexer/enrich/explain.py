@@ -14,6 +14,8 @@ def explain(e: Enrichment, top: int = 5) -> str:
     lines.append("partners:" if e.partners else "partners: none found")
     for p in e.partners:
         status = "" if p.known else "  (not in partners.toml: add it there to name it canonically)"
+        if p.type_from:
+            status += f"; type from the word \"{p.type_from}\" in its name"
         lines.append(f"  {p.name}  [{p.type}]  via {p.how}{status}")
     lines += [f"  {n}" for n in e.notes if n.startswith("not a partner: ")]
     lines.append(f"places: {', '.join(item.places) or 'none'}")

@@ -1,6 +1,7 @@
 """data/partners.toml: partner organisations, their aliases, acronyms, types and countries."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from .vocab import data_dir, TomlFile, VocabularyError, required_str, string_lis
 
 PARTNER_TYPES = (
     "UN agency", "international organisation", "foreign ombudsman/NHRI", "national state body",
-    "civil society", "academic", "media", "private sector", "other",
+    "diplomatic mission", "civil society", "academic", "media", "private sector", "other",
 )
 UNKNOWN_TYPE = "unknown"  # found by a pattern, not (yet) in partners.toml
 
@@ -37,6 +38,7 @@ class PartnerBook:
     partners: tuple[Partner, ...]
     mentions: MentionRules = field(default_factory=MentionRules)
     roles: Roles = field(default_factory=Roles)
+    shapes: tuple[tuple[str, str], ...] = ()  # (word, type) in the order they are tried
     gazetteer: Gazetteer = field(init=False)
     by_name: dict[str, Partner] = field(init=False)
     ombudsmen: list[Partner] | None = field(default=None, init=False)
@@ -51,6 +53,14 @@ class PartnerBook:
     def type_of(self, name: str) -> str:
         partner = self.by_name.get(name)
         return partner.type if partner else UNKNOWN_TYPE
+
+    def type_by_shape(self, name: str) -> tuple[str, str]:
+        """(type, the word that gave it) for a body not listed here, from its name's words:
+        "Khazar University" is academic, "Legal Aid Public Union" civil society."""
+        for word, ptype in self.shapes:
+            if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", name):
+                return ptype, word
+        return UNKNOWN_TYPE, ""
 
     def ombudsman_of(self, place: str) -> str | None:
         """The listed ombudsman/NHRI of a place: one whose name says the place (the
@@ -99,4 +109,19 @@ def load_partners(path: Path | None = None) -> PartnerBook:
         roles = Roles.from_toml(file.data.get("mentions", {}))
     except ValueError as exc:
         raise VocabularyError(file.path, file.text.count("\n", 0, max(file.text.find("[mentions]"), 0)) + 1, str(exc)) from None
-    return PartnerBook(tuple(partners), mentions, roles)
+    return PartnerBook(tuple(partners), mentions, roles, _shapes(file))
+
+
+def _shapes(file: TomlFile) -> tuple[tuple[str, str], ...]:
+    raw = file.data.get("types_by_shape", {})
+    line = file.text.count("\n", 0, max(file.text.find("[types_by_shape]"), 0)) + 1
+    if not isinstance(raw, dict):
+        raise VocabularyError(file.path, line, "[types_by_shape] must be a table of type = [words]")
+    out = []
+    for ptype, words in raw.items():
+        if ptype not in PARTNER_TYPES:
+            raise VocabularyError(file.path, line, f"[types_by_shape]: '{ptype}' is not one of: {', '.join(PARTNER_TYPES)}")
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise VocabularyError(file.path, line, f"[types_by_shape] '{ptype}' must be a list of words")
+        out += [(w.strip(), ptype) for w in words]
+    return tuple(out)

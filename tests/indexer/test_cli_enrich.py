@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import re
+
+from indexer.enrich.partners import PARTNER_TYPES
 
 from .conftest import run_cli
 
@@ -35,6 +38,10 @@ def test_partners_unknown_lists_pattern_finds_with_examples(sample_dir):
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     counts = [line for line in lines if line[:5].strip().isdigit()]
-    assert 1 <= len(counts) <= 5 and all("[unknown]" in line for line in counts)
+    # not in partners.toml: each says so, with the type its name's shape gives ("University":
+    # academic) or "unknown"
+    types = [re.search(r"\[(.+), not listed\]$", line) for line in counts]
+    assert 1 <= len(counts) <= 5 and all(types), counts
+    assert {t.group(1) for t in types} <= {*PARTNER_TYPES, "unknown"}
     assert any(line.strip().startswith("e.g. ") for line in lines)
     assert "GENERATED SAMPLE DATA" in proc.stderr
