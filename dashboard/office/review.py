@@ -50,8 +50,9 @@ def decision_from_form(form) -> tuple[dict[str, object], bool]:
     if form.get("category") and form.get("category") != form.get("was_category"):
         changes["category"] = form["category"]
     for name in ("themes", "partners", "places"):
-        values = _lines(form.get(name, "").replace(";", "\n"))
-        if values != _lines(form.get(f"was_{name}", "")):
+        values = _lines("\n".join(_values(form, name)).replace(";", "\n"))
+        was = _lines(form.get(f"was_{name}", ""))
+        if (sorted(values) != sorted(was)) if name == "themes" else values != was:  # ticked boxes come in the page's order
             changes[name] = values
     day = form_day(form.get("date", ""))
     if day and day != form_day(form.get("was_date", "")):
@@ -69,6 +70,11 @@ def form_day(text: str) -> str:
         except ValueError:
             continue
     raise ValueError(f"date '{text}' is not a day: write it like 1 March 2024")
+
+
+def _values(form, name: str) -> list[str]:
+    """Every value a field sent: one per ticked box (themes), or a text area's text."""
+    return form.getlist(name) if hasattr(form, "getlist") else [form.get(name, "")]
 
 
 def _lines(text: str) -> list[str]:
@@ -101,11 +107,12 @@ class ReviewQueue:
         if vocab != self._vocab:
             self._memo, self._vocab = {}, vocab
         memo: dict[str, tuple] = {}
+        names = enricher.labels()
         for item in index.matching_items(SearchRequest()):
             correction = enricher.corrections.get(item.id)
             kept = self._memo.get(item.id)
             if kept is None or kept[0] != item or kept[1] != correction:
-                kept = (item, correction, review_entry(enricher.analyse(item)))
+                kept = (item, correction, review_entry(enricher.analyse(item), names))
             memo[item.id] = kept
             if kept[2] is not None:
                 yield kept[2]

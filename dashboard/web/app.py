@@ -58,7 +58,9 @@ def create_app(index_root: Path, aliases: dict[str, str] | None = None,
     """The app over `index_root`; without `access`, read-only and open to all (tests, demo)."""
     # Bootstrap's CSS is served from assets/ (no CDN: the dashboard works offline).
     # compress: gzip (flask-compress) brings the Search page from 1.8 MB to about 0.5 MB.
+    # review-*.js belongs to the server-drawn Review page: the dashboard does not load it
     app = OfficeDash(__name__, title="Bulletin Explorer", assets_folder=str(ASSETS), compress=True,
+                     assets_ignore=r"^review-",
                      meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}])
     # gzip level 1, not 6: a third to two thirds less CPU on large answers (a 10k-item CSV
     # export: 56 ms, was 161; a cached answer costs little else) for somewhat larger small

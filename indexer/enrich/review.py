@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..item import Item
@@ -29,18 +29,21 @@ class ReviewEntry:
     item: Item
     doubts: tuple[Doubt, ...]
     evidence: str  # `bulletins explain`'s text
+    marks: tuple[str, ...] = ()  # the words of the text the labels rest on (rules' terms, names, the day)
+    proposals: tuple[tuple[str, str], ...] = ()  # (field, the label the doubt proposes instead)
 
     @property
     def weight(self) -> float:
         return sum(d.weight for d in self.doubts)
 
 
-def doubts(e: Enrichment) -> tuple[Doubt, ...]:
-    """Why this item's labels may be wrong (empty: nothing to doubt)."""
-    return (*_category_doubts(e), *_partner_doubts(e), *_date_doubts(e))
+def doubts(e: Enrichment, names: Mapping[str, str] | None = None) -> tuple[Doubt, ...]:
+    """Why this item's labels may be wrong (empty: nothing to doubt); `names` shows category
+    ids by their names ("Monitoring visit")."""
+    return (*_category_doubts(e, names or {}), *_partner_doubts(e), *_date_doubts(e))
 
 
-def _category_doubts(e: Enrichment) -> list[Doubt]:
+def _category_doubts(e: Enrichment, names: Mapping[str, str]) -> list[Doubt]:
     if e.item.category == "other" and "no rule scored enough" in e.category.reason:
         return [Doubt(0.8, "category: no rule scored enough, so 'other'")]
     ranked = sorted(((s, c) for c, s in e.category.scores.items() if s > 0), reverse=True)
@@ -51,7 +54,7 @@ def _category_doubts(e: Enrichment) -> list[Doubt]:
     if margin > CLOSE_SECOND:
         return []
     return [Doubt(1.0 + (CLOSE_SECOND - margin) * 4,
-                  f"category: a close second, {runner} {second:g} against {best} {top:g}")]
+                  f"category: a close second, {names.get(runner, runner)} {second:g} against {names.get(best, best)} {top:g}")]
 
 
 def _partner_doubts(e: Enrichment) -> list[Doubt]:
@@ -68,12 +71,35 @@ def _date_doubts(e: Enrichment) -> list[Doubt]:
     return []
 
 
-def review_entry(e: Enrichment) -> ReviewEntry | None:
+def review_entry(e: Enrichment, names: Mapping[str, str] | None = None) -> ReviewEntry | None:
     """The item's place in the queue, or None (no doubts, or staff already decided)."""
     if e.correction is not None:
         return None
-    found = doubts(e)
-    return ReviewEntry(e.item, found, explain(e)) if found else None
+    found = doubts(e, names)
+    return ReviewEntry(e.item, found, explain(e), evidence_words(e), proposals(e)) if found else None
+
+
+def evidence_words(e: Enrichment) -> tuple[str, ...]:
+    """What the labels rest on, as printed: the terms the category's and themes' rules matched,
+    the partners' and places' names, and the words that stated the day."""
+    words = [h.matched for h in (*e.category.hits, *e.themes.hits) if h.matched and h.field in ("title", "body")]
+    words += [p.how.split(": ", 1)[1] for p in e.partners if p.how.startswith(("list: ", "pattern: "))]
+    words += [*e.item.places, *e.item.people]
+    if e.stated_day:
+        words.append(e.stated_day.text)
+    return tuple(dict.fromkeys(w for w in words if len(w) > 1))
+
+
+def proposals(e: Enrichment) -> tuple[tuple[str, str], ...]:
+    """What a doubt proposes instead of the current label: the close second category, the
+    month instead of a day read without its year."""
+    out = []
+    ranked_ = sorted(((s, c) for c, s in e.category.scores.items() if s > 0), reverse=True)
+    if len(ranked_) >= 2 and (ranked_[0][0] - ranked_[1][0]) / ranked_[0][0] <= CLOSE_SECOND:
+        out.append(("category", ranked_[1][1]))
+    if any(d.reason.startswith("date:") for d in _date_doubts(e)):
+        out.append(("date", "month"))
+    return tuple(out)
 
 
 def ranked(entries: Iterable[ReviewEntry], limit: int | None = None) -> list[ReviewEntry]:

@@ -88,3 +88,29 @@ def test_the_review_page_has_no_serious_accessibility_violation(ui, served):
     assert ui.locator("html").get_attribute("lang") == "en"
     assert ui.locator("h1").count() == 1 and ui.locator("main").count() == 1
     assert axe_problems(ui) == []
+
+
+def test_an_editor_works_down_the_queue_with_the_keys(ui, served):
+    """j moves to the next item, k back; a accepts the item that has the focus (and the next
+    one then leads the queue); keys typed in a field stay the field's."""
+    from playwright.sync_api import expect
+
+    url, _ = served
+    ui.goto(url + "review")
+    items = ui.locator("li.review-item")
+    expect(items.first).to_be_focused(timeout=TIMEOUT)
+    first, second = items.nth(0).get_attribute("data-item"), items.nth(1).get_attribute("data-item")
+    ui.keyboard.press("j")
+    expect(items.nth(1)).to_be_focused()
+    ui.keyboard.press("k")
+    expect(items.nth(0)).to_be_focused()
+    date_box = items.nth(0).get_by_label("Date")
+    date_box.click()
+    ui.keyboard.press("a")  # typed into the field, not a decision
+    expect(ui.get_by_role("status")).to_have_count(0)
+    items.nth(0).focus()
+    ui.keyboard.press("j")
+    ui.keyboard.press("a")
+    expect(ui.get_by_role("status")).to_contain_text(f"{second}: accepted", timeout=TIMEOUT)
+    expect(ui.locator(f'li.review-item[data-item="{second}"]')).to_have_count(0)
+    expect(ui.locator("li.review-item").first).to_have_attribute("data-item", first)

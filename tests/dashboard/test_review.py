@@ -202,3 +202,53 @@ def test_the_review_date_is_written_as_the_app_writes_dates():
     was = {"was_category": "meeting", "was_date": "1 March 2024", "category": "meeting", "action": "save"}
     assert decision_from_form({**was, "date": "2024-03-01"}) == ({}, False)  # the same day: no change
     assert decision_from_form({**was, "date": "2 March 2024"}) == ({"date": "2024-03-02"}, False)
+
+
+def test_each_item_is_shown_beside_its_labels_by_name(index_copy, data_env):
+    """An editor decides with the item before them: its text with the words the labels rest
+    on marked, its title linking to the item, names (not ids), themes as boxes, the label now
+    and what a doubt proposes, and the keys to work down the queue."""
+    from indexer.enrich.taxonomy import CATEGORY_IDS, THEME_IDS
+    from indexer.analytics import palette
+
+    client = create_app(index_copy, access=Access(public=True, allow_edits=True)).server.test_client()
+    page = client.get("/review").text
+    entries = page.split('<li class="review-item')[1:]
+    assert entries, "the sample's queue is not empty"
+    entry = entries[0]
+    item_id = re.search(r'data-item="([^"]+)"', entry).group(1)
+    assert f'href="/?view=item&amp;id={item_id}"' in entry
+    assert re.search(r'<div class="review-text[^>]*>.*<mark>[^<]+</mark>', entry, re.S)
+    options = re.findall(r'<option value="([^"]+)"[^>]*>([^<]+)</option>', entry)
+    assert [v for v, _ in options] == list(CATEGORY_IDS)
+    assert [html.unescape(t) for _, t in options] == [palette.category_label(c) for c in CATEGORY_IDS]
+    boxes = re.findall(r'<input class="form-check-input" type="checkbox" name="themes" id="theme-[^"]+" value="([^"]+)"', entry)
+    assert boxes == list(THEME_IDS)
+    assert all(f'>{html.escape(palette.theme_label(t))}</label>' in entry for t in THEME_IDS)
+    assert '<th scope="col">Current</th><th scope="col">Proposed</th>' in entry
+    close = [m for m in re.findall(r"<li>category: a close second, ([^<]+)</li>", page)]
+    assert close and not any("_" in c for c in close), close  # category names, not ids
+    assert 'src="/assets/review-keys.js"' in page
+    assert client.get("/assets/review-keys.js").status_code == 200
+    assert "review-keys" not in client.get("/").text  # the dashboard page does not load it
+
+
+def test_the_marked_text_stays_escaped():
+    from dashboard.office.review_page import marked_paragraphs
+
+    out = marked_paragraphs("The <b>Xylophone</b> Society met.\n\nA <script>x</script> line.", ("Xylophone Society", "script"))
+    # a tag between two words of a mark breaks it: text is never joined across markup
+    assert str(out) == ("<p>The &lt;b&gt;Xylophone&lt;/b&gt; Society met.</p>"
+                        "<p>A &lt;<mark>script</mark>&gt;x&lt;/<mark>script</mark>&gt; line.</p>")
+
+
+def test_ticked_theme_boxes_are_the_item_themes():
+    from werkzeug.datastructures import MultiDict
+
+    was = [("was_category", "event"), ("category", "event"), ("was_themes", "women\nchildren"), ("action", "save")]
+    same = MultiDict([*was, ("themes", "children"), ("themes", "women")])  # the boxes come in the page's order
+    assert decision_from_form(same) == ({}, False)
+    fewer = MultiDict([*was, ("themes", "children")])
+    assert decision_from_form(fewer) == ({"themes": ["children"]}, False)
+    none = MultiDict(was)  # every box unticked: no themes at all
+    assert decision_from_form(none) == ({"themes": []}, False)
