@@ -192,7 +192,8 @@ def estimate_headline_width(sections: Sequence[Sequence[str]]) -> HeadlineColumn
 # often after a dateline ("GANJA, Azerbaijan, Mar. 3") and a credit ("By Trend", "Trend:").
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(rf"^[A-Z]{{3,}}(?:[ -][A-Z]{{3,}})*,\s+(?:[A-Z][\w]+,\s+)?{_MONTH_ABBR}\s*\d{{1,2}}\b\.?\s*")
-_CREDIT = re.compile(r"^(?:By\s+[A-Z][^\n:.]{0,60}:?|[A-Z][\w.]{1,20}:)$")
+# a credit: "By Trend", "Trend:", or a syndication credit in parentheses, "(MENAFN- AzerNews)"
+_CREDIT = re.compile(r"^(?:By\s+[A-Z][^\n:.]{0,60}:?|[A-Z][\w.]{1,20}:|\([A-Z]{2,}[\w.]*\s*[-–]\s*[^()\n]{2,40}\))$")
 # A full stop after these does not end a sentence ("Mar. 3", "No. 1", "Ms. Guliyeva", "A. Mammadov").
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|No|Nos|St|Art|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|etc|vs|[A-Z])\.)$"

@@ -157,7 +157,9 @@ def _item(body: list[Line], links: list[str], ctx: _Context) -> RawItem:
     texts = [line.text.strip() for line in body]
     n_head = _headline_lines(body, texts, ctx)
     title = join_lines(texts[:n_head], ctx.words, ctx.compounds)
-    if is_lead_not_headline(title):
+    # no line could end a headline when the text after it goes on in lower case: prose
+    goes_on = n_head < len(texts) and texts[n_head][:1].islower()
+    if goes_on or is_lead_not_headline(title):
         # No headline of its own: the body keeps every word, the title is its first sentence.
         body_text = _paragraphs(body, texts, 0, ctx)
         return RawItem(lead_title(body_text), body_text, tuple(links))
