@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
 _TO = rf"(?:\s+(?:to|in)\s+(?:the\s+)?(?P<host>{_NAME}))?"
 _BY_ADJECTIVE = re.compile(rf"\b(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<office>(?i:ambassadors?|embass(?:y|ies)|counterparts?))\b{_TO}")
+_ANY = re.compile(r"(?i:ambassador|embass|counterpart)")  # what every office named holds
 _OF_COUNTRY = re.compile(rf"\b(?P<office>Ambassadors?|Embassy|Embassies)\s+of\s+(?:the\s+)?(?P<country>{_NAME}){_TO}")
 
 
@@ -21,7 +22,9 @@ def office_bodies(text: str, by_adjective: Mapping[str, str], country_of: Callab
                   home: str) -> list[tuple[str, str, str]]:
     """(kind, country, host) for each office named: kind "embassy" or "ombudsman"; an
     embassy's host is the country it sits in (home unless the text says "to X")."""
-    out = []
+    out: list[tuple[str, str, str] | None] = []
+    if not _ANY.search(text):
+        return []
     for m in _BY_ADJECTIVE.finditer(text):
         words = m.group("adj").split()
         country = by_adjective.get(m.group("adj")) or by_adjective.get(words[-1])

@@ -56,6 +56,7 @@ class PlaceBook:
     by_name: dict[str, Place] = field(init=False)
     by_adjective: dict[str, str] = field(init=False)
     by_key: dict[str, str] = field(init=False)  # spelling key -> the one home place that has it
+    _spelled: dict[str, str | None] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         forms = [
@@ -82,17 +83,28 @@ class PlaceBook:
         if self.by_key:
             norm, taken = normalise(text), [(m.start, m.end) for m in matches]
             for word in _SPELLED.finditer(norm):
-                place = self.by_key.get(spelling_key(word.group(0)))
-                if place and zipf(word.group(0)) < COMMON and not any(s <= word.start() < e for s, e in taken):
+                place = self.spelled(word.group(0))
+                if place and not any(s <= word.start() < e for s, e in taken):
                     found.append((word.start(), place))
         return list(dict.fromkeys(name for _, name in sorted(found)))
+
+    def spelled(self, word: str) -> str | None:
+        """The home place a word spells another way (cached: the same words recur)."""
+        found = self._spelled.get(word, False)
+        if found is False:
+            place = self.by_key.get(spelling_key(word))
+            found = place if place and zipf(word) < COMMON else None
+            if len(self._spelled) < 100_000:
+                self._spelled[word] = found
+        return found
 
     def villages(self, text: str) -> list[str]:
         """Villages, settlements, towns and districts named as such ("the Ashagi Oba village
         school", "Yukhari Chaykend village", "the village of Dashli", "the town of X", "X
         district"): too many to list, so read by pattern. Listed places are left to the list."""
         names = [_own_words(m.group(1) or m.group(2)) for m in _VILLAGE.finditer(text)]
-        names += [_own_words(n) for m in _MEMBERS.finditer(text) for n in _MEMBER_SPLIT.split(m.group(1)) if n.strip()]
+        if "villages" in text or "settlements" in text:
+            names += [_own_words(n) for m in _MEMBERS.finditer(text) for n in _MEMBER_SPLIT.split(m.group(1)) if n.strip()]
         towns = [_own_words(m.group(1) or m.group(2)) for m in _TOWN.finditer(text)]
         # A village may share a listed district's name ("Agdam village" of Tovuz); a town or
         # district that the list or the home country names is the listed one.

@@ -65,11 +65,11 @@ class Roles:
         # a listed name that is a document's own ("UN Framework Convention on Climate Change"
         # listed for its secretariat): the document, not the body
         set_(self, "_doc_name", re.compile(rf"(?-i:\b(?:{docs})\b)"))
-        set_(self, "_doc_before", re.compile(rf"\b(?:{docs})\s+(?:of|by)\s+(?:the\s+)?$", flags))
-        set_(self, "_act_before", re.compile(rf"\b(?:{acts})\s+by\s+(?:the\s+)?$", flags))
         set_(self, "_incident", re.compile(rf"\b(?:{incidents})", flags))
-        set_(self, "_victim_before", re.compile(rf"\b(?:{victims})\s+of\s+(?:the\s+)?$", flags))
         set_(self, "_victim_after", re.compile(rf"^[\"”’']?\s+(?:{victims})\b", flags))
+        # the words before a name, read from its end ("... adopted by the"): sets, not regexes
+        set_(self, "_words", {kind: frozenset(w.lower() for w in words) for kind, words in
+                              (("documents", self.documents), ("acts", self.acts), ("victims", self.victims))})
 
     def passing(self, text: str, start: int, end: int, media: bool = False) -> str | None:
         """Why the mention text[start:end] is passing, by kind, or None."""
@@ -78,14 +78,34 @@ class Roles:
             return "a document's own name"
         if media and _CREDIT_BEFORE.search(before) and _CREDIT_AFTER.match(after):
             return "a news outlet credited as the source"
-        if self._doc_after.match(after) or self._doc_before.search(before):
+        link, head = _link_before(before)
+        if self._doc_after.match(after) or (link and self._holds("documents", head)):
             return "the author or owner of a document"
-        if self._act_before.search(before):
+        if link == "by" and self._holds("acts", head):
             return "another body's act, reported"
-        if self._victim_before.search(before) or self._victim_after.match(after):
+        if (link == "of" and self._holds("victims", head)) or self._victim_after.match(after):
             if self._incident.search(_sentence_at(text, start)):
                 return "the employer or owner of victims in an incident"
         return None
+
+    def _holds(self, kind: str, head: tuple[str, ...]) -> bool:
+        """Whether the word before the link, or the two before it, is of the class."""
+        words = self._words[kind]
+        return bool(head) and (head[-1] in words or " ".join(head[-2:]) in words)
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def _link_before(before: str) -> tuple[str, tuple[str, ...]]:
+    """("of" or "by", the words before it) when the text before a name ends on "of (the)" or
+    "by (the)": "the staff members of the" -> ("of", (..., "staff", "members")); else ("", ())."""
+    words = _WORDS.findall(before[-60:].lower())
+    if words and words[-1] == "the":
+        words.pop()
+    if len(words) < 2 or words[-1] not in ("of", "by") or not before.rstrip()[-1:].isalpha():
+        return "", ()
+    return words[-1], tuple(words[-3:-1])
 
 
 def _sentence_at(text: str, offset: int) -> str:

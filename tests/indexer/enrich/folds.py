@@ -70,7 +70,8 @@ def change_table(before: dict[str, Report], after: dict[str, Report], folds: dic
     inside = {folds[b] for b in because}
     in_keys = [k for k, f in folds.items() if f in inside]
     out_keys = [k for k, f in folds.items() if f not in inside]
-    lines = [f"written from {', '.join(because)}: in-fold = folds {sorted(inside)} ({len(in_keys)} items), "
+    named = "every item (no --because)" if set(because) == set(folds) else ", ".join(because)
+    lines = [f"written from {named}: in-fold = folds {sorted(inside)} ({len(in_keys)} items), "
              f"out-of-fold = the other folds ({len(out_keys)} items)",
              f"{'':<20}{'in before':>16}{'in after':>16}{'out before':>16}{'out after':>16}"]
     worse = []
