@@ -75,6 +75,7 @@ def parse_jsonl(dev: Path = DEV, code: Path = ROOT) -> dict[str, dict]:
 
 
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+_INNER_PAREN = re.compile(r"\s*\([^)]*\)")
 # "Social Services Agency of the Ministry of Labour ...": a body named with its parent.
 _PARENT = re.compile(r"\s+(?:of|under)\s+the\s+Ministry\b.*$")
 
@@ -106,7 +107,8 @@ class Names:
         self.partners, self.places = load_partners(), load_places()
 
     def partner(self, name: str) -> str:
-        for form in (name, _PAREN.sub("", name), _PARENT.sub("", _PAREN.sub("", name))):
+        bare = _INNER_PAREN.sub(" ", name)  # "Commission (IPHRC) of the ...": an acronym inside
+        for form in (name, _PAREN.sub("", name), _PARENT.sub("", _PAREN.sub("", name)), " ".join(bare.split())):
             canonical = self.partners.canonical(form)
             if canonical:
                 return _words(canonical)
