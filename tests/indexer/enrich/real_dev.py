@@ -76,8 +76,9 @@ def parse_jsonl(dev: Path = DEV, code: Path = ROOT) -> dict[str, dict]:
 
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _INNER_PAREN = re.compile(r"\s*\([^)]*\)")
-# "Social Services Agency of the Ministry of Labour ...": a body named with its parent.
-_PARENT = re.compile(r"\s+(?:of|under)\s+the\s+Ministry\b.*$")
+# "Social Services Agency of the Ministry of Labour ...": a body named with its parent; "GIZ
+# Country Office": a body named by its local office (the enricher's kind, orgs._LOCAL_OFFICE)
+_PARENT = re.compile(r"\s+(?:of|under)\s+the\s+Ministry\b.*$|\s+(?:Country Office|Representation|Office in [A-Z]\w+)$")
 
 
 def _plain(name: str) -> str:
