@@ -218,6 +218,10 @@ class Enricher:
         for org in (o for found_org in find_organisations(masked) for o in self._split_shared(found_org)):
             if not self._new_organisation(org.name, listed):
                 continue
+            same = self._listed_acronym(text, org.name)
+            if same:  # "Turkish Organization for Human Rights and Equality (TIHEK)": a listed body by another name
+                dropped.setdefault(org.name, f"{same[0]} under another name (its acronym {same[1]})")
+                continue
             why = self._unit_or_source(text, org.name, matches)
             if why:
                 dropped.setdefault(org.name, why)
@@ -225,6 +229,12 @@ class Enricher:
             ptype, word = self.partners.type_by_shape(org.name)
             found.setdefault(org.name, PartnerFind(org.name, ptype, f"pattern: {org.name}", False, word))
         return list(found.values())
+
+    def _listed_acronym(self, text: str, name: str) -> tuple[str, str] | None:
+        """(listed partner, acronym) when the text prints the name with a listed acronym after it."""
+        m = re.search(r"\s+".join(map(re.escape, name.split())) + r"\s*\(([^()\s]{2,12})\)", text)
+        listed = self.partners.canonical(m.group(1)) if m else None
+        return (listed, m.group(1)) if listed else None
 
     def _passing(self, text: str, m: Match, spans: list[tuple[int, int]]) -> str | None:
         """Why every mention of a listed name is passing (None: at least one is not)."""
