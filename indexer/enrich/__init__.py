@@ -21,7 +21,7 @@ from .orgs import (
     OrgMention, find_organisations, foreign_ombudsmen, has_head_noun, is_venue, named_by_place, names_one_body, needs_place,
 )
 from .offices import office_bodies
-from .partners import PartnerBook, UNKNOWN_TYPE, load_partners
+from .partners import PartnerBook, UNKNOWN_TYPE, load_partners, type_by_shape
 from .people import PeopleBook, load_people
 from .places import PlaceBook, load_places
 from .taxonomy import Taxonomy, load_taxonomy
@@ -101,7 +101,7 @@ class Enricher:
     def partner_types(self) -> dict[str, str]:
         """Partner name -> type: a listed partner's own, else the type its name's shape gives
         ("Khazar University" academic), else "unknown"."""
-        return _TypeBook({p.name: p.type for p in self.partners.partners}, self.partners.type_by_shape)
+        return _TypeBook({p.name: p.type for p in self.partners.partners}, self.partners.shapes)
 
     def labels(self) -> dict[str, str]:
         """Category and theme id -> display name, as taxonomy.toml gives them."""
@@ -321,14 +321,14 @@ _OWNER = re.compile(r"(?:\s+(?:with|for|on|and)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'
 class _TypeBook(dict):
     """Listed partners' types; a name not listed gets the type of its shape when asked."""
 
-    def __init__(self, listed: dict[str, str], by_shape: Callable[[str], tuple[str, str]]) -> None:
+    def __init__(self, listed: dict[str, str], shapes: tuple[tuple[str, str], ...]) -> None:
         super().__init__(listed)
-        self._by_shape = by_shape
+        self.shapes = shapes  # plain data: the book pickles small (exports run in a helper process)
 
     def get(self, name, default=None):
         found = super().get(name)
         if found is None:
-            found = self._by_shape(name)[0] if isinstance(name, str) else UNKNOWN_TYPE
+            found = type_by_shape(name, self.shapes)[0] if isinstance(name, str) else UNKNOWN_TYPE
             if found == UNKNOWN_TYPE:
                 return default if default is not None else found
         return found

@@ -55,12 +55,7 @@ class PartnerBook:
         return partner.type if partner else UNKNOWN_TYPE
 
     def type_by_shape(self, name: str) -> tuple[str, str]:
-        """(type, the word that gave it) for a body not listed here, from its name's words:
-        "Khazar University" is academic, "Legal Aid Public Union" civil society."""
-        for word, ptype in self.shapes:
-            if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", name):
-                return ptype, word
-        return UNKNOWN_TYPE, ""
+        return type_by_shape(name, self.shapes)
 
     def ombudsman_of(self, place: str) -> str | None:
         """The listed ombudsman/NHRI of a place: one whose name says the place (the
@@ -83,6 +78,15 @@ class PartnerBook:
         if len(matches) == 1 and len(matches[0].text) >= len(" ".join(printed.split())) - 2:
             return matches[0].canonical
         return None
+
+
+def type_by_shape(name: str, shapes: tuple[tuple[str, str], ...]) -> tuple[str, str]:
+    """(type, the word that gave it) for a body not listed, from its name's words and the
+    (word, type) pairs of [types_by_shape]: "Khazar University" is academic."""
+    for word, ptype in shapes:
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", name):
+            return ptype, word
+    return UNKNOWN_TYPE, ""
 
 
 def load_partners(path: Path | None = None) -> PartnerBook:

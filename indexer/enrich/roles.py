@@ -55,19 +55,18 @@ class Roles:
         return cls(*(_words(raw, k) for k in ("documents", "acts", "incidents", "victims")))
 
     def __post_init__(self) -> None:
-        docs, acts = _alternation(self.documents), _alternation(self.acts)
-        incidents, victims = _alternation(self.incidents), _alternation(self.victims)
+        docs, incidents, victims = (_alternation(w) for w in (self.documents, self.incidents, self.victims))
         flags = re.IGNORECASE
-        # after the name: its possessive or up to three capitalised words, then the document
         set_ = object.__setattr__
+        # after the name: its possessive or up to three capitalised words, then the document
         set_(self, "_doc_after", re.compile(rf"^(?:['’]s)?(?:{_MODIFIERS}{{0,3}}?)\s*[-–]?\s*(?:{docs})\b", flags))
-        # before the name: "the Convention of the", "recommendations of the", "the report by"
         # a listed name that is a document's own ("UN Framework Convention on Climate Change"
         # listed for its secretariat): the document, not the body
         set_(self, "_doc_name", re.compile(rf"(?-i:\b(?:{docs})\b)"))
         set_(self, "_incident", re.compile(rf"\b(?:{incidents})", flags))
         set_(self, "_victim_after", re.compile(rf"^[\"”’']?\s+(?:{victims})\b", flags))
-        # the words before a name, read from its end ("... adopted by the"): sets, not regexes
+        # before the name, read from its end ("the Convention of the", "adopted by the",
+        # "staff members of the"): sets of words, not a regex search per mention
         set_(self, "_words", {kind: frozenset(w.lower() for w in words) for kind, words in
                               (("documents", self.documents), ("acts", self.acts), ("victims", self.victims))})
 
