@@ -19,8 +19,6 @@ _CREDITS = re.compile(
     r"|\A\s*By\s+(?P<byline>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s",
 )
 _OFFICE = re.compile(r"\b(?:Ombuds\w*|Commissioner|Office)\b")
-
-
 _ANY = re.compile(rf"\b{_VERB}\b|\([A-Z]{{2}}|\A\s*By\s")  # what every credit holds: most texts have none
 
 
@@ -33,7 +31,8 @@ def _blank(m: re.Match[str]) -> str:
     who = m.group("outlet") or m.group("opening")
     if who and _OFFICE.search(who):
         return m.group(0)  # "The Ombudsman's Office informs that ...": the office's own act
-    byline = m.group("byline")
+    byline, text = m.group("byline"), m.group(0)
     if byline and _OFFICE.search(byline):  # "By Trend Commissioner for ...": the byline is one word
-        return " " * (m.start("byline") - m.start() + len(byline.split()[0])) + m.group(0)[m.start("byline") - m.start() + len(byline.split()[0]):]
-    return " " * len(m.group(0))
+        cut = m.start("byline") - m.start() + len(byline.split()[0])
+        return " " * cut + text[cut:]
+    return " " * len(text)

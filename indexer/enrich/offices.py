@@ -42,6 +42,6 @@ def _body(office: str, country: str, host_words: str | None, country_of: Callabl
     if office.startswith("counterpart"):
         return ("ombudsman", country, "") if country != home else None
     host = country_of(host_words) if host_words else home
-    if host_words and host is None or country == home or host != home:
+    if (host_words and host is None) or country == home or host != home:
         return None  # an ambassador to a body ("to the Eastern Partnership"), or the home state's own
     return ("embassy", country, host)
