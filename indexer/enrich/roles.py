@@ -11,7 +11,9 @@ A body is no partner of the office's act where, at every mention, it is only
 - a news outlet credited as the source: "(MENAFN- AzerNews)", "Azernews reports",
   "citing Trend";
 - the employer or owner of victims in an incident: "staff members of the State Agency ...
-  fell into an anti-tank mine", "a plane crash involving an Azerbaijan Airlines aircraft".
+  fell into an anti-tank mine", "a plane crash involving an Azerbaijan Airlines aircraft";
+- the subject of a clause the office only reports: "she noted that the X Organization prepared
+  a report", "she added that Operational Headquarters under the Cabinet of Ministers was set up".
 
 Each kind's words are a class in partners.toml's [mentions] table (`documents`, `acts`,
 `incidents`, `victims`), so staff extend a class, never a phrase.
@@ -82,6 +84,8 @@ class Roles:
             return "the author or owner of a document"
         if link == "by" and self._holds("acts", head):
             return "another body's act, reported"
+        if _REPORTED_SUBJECT.search(before):
+            return "the subject of a clause the office only reports"
         if (link == "of" and self._holds("victims", head)) or self._victim_after.match(after):
             if self._incident.search(_sentence_at(text, start)):
                 return "the employer or owner of victims in an incident"
@@ -94,6 +98,12 @@ class Roles:
 
 
 _WORDS = re.compile(r"[\w'’-]+")
+# "The Ombudsman noted that the Turkish Organization ... prepared a report", "She added that
+# Operational Headquarters under the Cabinet of Ministers was set up": the name is in the subject
+# of a reported clause (only capitalised words and links between "that" and it)
+_REPORTED_SUBJECT = re.compile(
+    r"\b(?:noted|said|stated|stressed|added|emphasized|emphasised|reminded|recalled) that"
+    r"(?:\s+(?:the|of|for|under|and|[A-Z][\w'’-]*)){0,8}(?:\s+|\s*\()$")  # "(TIHEK)" after its name
 
 
 def _link_before(before: str) -> tuple[str, tuple[str, ...]]:

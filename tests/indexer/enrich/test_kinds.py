@@ -26,6 +26,7 @@ def _partners(enricher: Enricher, text: str) -> list[str]:
     "The seminar discussed the Convention of the Council of Europe on violence against women.",
     "The day was proclaimed by the UN General Assembly in 2011, the Ombudsman recalled.",
     "Two staff members of the Ministry of Emergency Situations were killed when a mine exploded.",
+    "She added that the State Commission under the Cabinet of Ministers had been set up last year.",
 ])
 def test_a_body_named_only_in_passing_is_no_partner(enricher, text):
     assert _partners(enricher, text) == []
