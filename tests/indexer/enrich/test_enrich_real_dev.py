@@ -64,3 +64,14 @@ def test_explain_names_the_evidence_behind_every_label(report):
         assert all(f"  {p}  [" in text and " via " in text for p in item.partners), path.name
         assert all(f"  {p}: " in text for p in (*item.places, *item.people)), (path.name, text)
         assert "(day: the text says" in text or "(month: no day" in text, path.name
+
+
+def test_headlines_and_bodies_intact_on_the_second_batch():
+    """The second real batch (labelled before the project ran on it): every headline kept word
+    for word, every item without one keeping all its words in the body."""
+    if not (real_dev.DEV2 / "labels.jsonl").is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{real_dev.DEV2} is missing in CI")
+        pytest.skip(f"second real dev batch absent: {real_dev.DEV2} (labels.jsonl) not found")
+    result = real_dev.score(real_dev.DEV2)
+    assert result.headlines.right == result.headlines.total, result.headlines.misses
