@@ -13,7 +13,6 @@ from ..parse.headline import first_sentence
 from ..parse.period import Period
 from .classify import Decision, FieldView, decide_category, decide_themes
 from .corrections import Correction, load_corrections
-from .credits import without_credits
 from .dates import StatedDay, activity_day
 from .gazetteer import Match, normalise
 from .mentions import context, mention_spans
@@ -168,7 +167,6 @@ class Enricher:
         return tuple(notes)
 
     def _view(self, name: str, text: str, partners: list[PartnerFind], factor: float) -> FieldView:
-        text = without_credits(text)
         tokens = Tokens.of(text)
         tags = {f"partner:{p.type}" for p in partners}
         if any(self.places.is_abroad(p) for p in self.places.found_after(self._unnamed(text), LOCATIVE)):
@@ -218,10 +216,6 @@ class Enricher:
         for org in (o for found_org in find_organisations(masked) for o in self._split_shared(found_org)):
             if not self._new_organisation(org.name, listed):
                 continue
-            same = self._listed_acronym(text, org.name)
-            if same:  # "Turkish Organization for Human Rights and Equality (TIHEK)": a listed body by another name
-                dropped.setdefault(org.name, f"{same[0]} under another name (its acronym {same[1]})")
-                continue
             why = self._unit_or_source(text, org.name, matches)
             if why:
                 dropped.setdefault(org.name, why)
@@ -229,12 +223,6 @@ class Enricher:
             ptype, word = self.partners.type_by_shape(org.name)
             found.setdefault(org.name, PartnerFind(org.name, ptype, f"pattern: {org.name}", False, word))
         return list(found.values())
-
-    def _listed_acronym(self, text: str, name: str) -> tuple[str, str] | None:
-        """(listed partner, acronym) when the text prints the name with a listed acronym after it."""
-        m = re.search(r"\s+".join(map(re.escape, name.split())) + r"\s*\(([^()\s]{2,12})\)", text)
-        listed = self.partners.canonical(m.group(1)) if m else None
-        return (listed, m.group(1)) if listed else None
 
     def _passing(self, text: str, m: Match, spans: list[tuple[int, int]]) -> str | None:
         """Why every mention of a listed name is passing (None: at least one is not)."""
@@ -324,13 +312,16 @@ class _TypeBook(dict):
     def __init__(self, listed: dict[str, str], shapes: tuple[tuple[str, str], ...]) -> None:
         super().__init__(listed)
         self.shapes = shapes  # plain data: the book pickles small (exports run in a helper process)
+        self.by_shape: dict[str, str] = {}  # names already read: a chart asks once per row
 
     def get(self, name, default=None):
         found = super().get(name)
-        if found is None:
-            found = type_by_shape(name, self.shapes)[0] if isinstance(name, str) else UNKNOWN_TYPE
-            if found == UNKNOWN_TYPE:
-                return default if default is not None else found
+        if found is None and isinstance(name, str):
+            found = self.by_shape.get(name)
+            if found is None:
+                found = self.by_shape[name] = type_by_shape(name, self.shapes)[0]
+        if found is None or found == UNKNOWN_TYPE:
+            return default if default is not None else UNKNOWN_TYPE
         return found
 
 

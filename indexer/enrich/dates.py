@@ -36,9 +36,6 @@ _NOT_ACT_BEFORE = re.compile(
 _NAMED_DAY_AFTER = re.compile(
     r"^\s*[-–]?\s*(?:[A-Z][\w'’-]*\s+){0,5}(?:Month|Campaign|Week)\b|^\s+(?:is|was) (?:celebrated|marked|commemorated)"
 )
-# ... or when a sentence in the present tense says it is an observance's date every year
-# ("Human Rights Day is celebrated in Azerbaijan on June 18").
-_OBSERVED_ON = re.compile(r"\b(?:is|are)\s+(?:celebrated|marked|commemorated|observed)\b[^.]{0,60}?\bon\s*(?:the\s+)?$")
 # ... or when its sentence reports an incident, not the office's work.
 _INCIDENT = re.compile(
     r"\b(?:explo(?:ded|sion)|fired|shell(?:ed|ing)|missiles?|attack(?:ed|s)?|troops|killed|wounded|injured"
@@ -73,8 +70,7 @@ def stated_days(text: str, period: Period) -> list[StatedDay]:
 
 
 def _is_act_day(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 80): start]
-    if _NOT_ACT_BEFORE.search(before[-60:]) or _OBSERVED_ON.search(before) or _NAMED_DAY_AFTER.match(text[end: end + 80]):
+    if _NOT_ACT_BEFORE.search(text[max(0, start - 60): start]) or _NAMED_DAY_AFTER.match(text[end: end + 80]):
         return False
     sentence = _sentence_around(text, start, end)
     return not (_INCIDENT.search(sentence) and not _OFFICE.search(sentence))

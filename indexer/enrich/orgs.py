@@ -55,13 +55,10 @@ _LEADING = re.compile(
     # "Executive Director of the ... Foundation"
     r"|(?:(?:First |Acting |Executive )?(?:Deputy |Vice[- ])?|Executive )(?:Head|Chair(?:man|woman|person)?|Director|Rector|President|Representative"
     r"|Members?|Staff|Employees|Minister|Ambassador|Coordinator|Secretary|Officials?"
-    # an academic's post before their university: "Associate Professor of the University of X"
-    r"|(?:Associate |Assistant )?Professor|Lecturer|Dean"
     # an organ of a body named after it: "Board of Directors of the Association of ..."
     r"|Board of Directors|Board|General Assembly|Secretariat)(?:\s+of)?)\s+)+"
 )
-# links, "in the ..." and a person's honorific after the name ("... University of Rome Sapienza Mr.")
-_TRAILING = re.compile(rf"(?:\s+{_LINK})+$|\s+in\s+the\s+.*$|\s+(?:Mr|Mrs|Ms|Dr)\.?$")
+_TRAILING = re.compile(rf"(?:\s+{_LINK})+$|\s+in\s+the\s+.*$")
 # An organisation's local office stands for the organisation: "ICMPD's Representation in Azerbaijan".
 _LOCAL_OFFICE = re.compile(r"['’]s\s+(?:Representation|Representative Office|Office|Mission)\b.*$")
 # An event or a meeting is not a body, even when named after one ("5th Session of the Committee").

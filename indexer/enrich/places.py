@@ -16,7 +16,7 @@ HOME_COUNTRY = "Azerbaijan"  # canonical of phrases that contain a place name bu
 
 
 _PLACE_NAME = r"[A-Z][a-zəğıöüşç'’-]+(?: [A-Z][a-zəğıöüşç'’-]+)?"
-_VILLAGE = re.compile(rf"\b({_PLACE_NAME}) (?:[Vv]illage|[Ss]ettlement)s?\b|\b(?:village|settlement) of ({_PLACE_NAME})\b")
+_VILLAGE = re.compile(rf"\b({_PLACE_NAME}) (?:village|settlement)s?\b|\b(?:village|settlement) of ({_PLACE_NAME})\b")
 # Coordinated names before one plural head, any number of them: "Garakhanbeyli, Dedeli, and
 # Kurdler villages", "the Mammadbeyli and Agalikend villages"
 _MEMBERS = re.compile(rf"\b((?:{_PLACE_NAME},\s+)*{_PLACE_NAME},?\s+and\s+){_PLACE_NAME} (?:villages|settlements)\b")
@@ -35,8 +35,7 @@ def _own_words(name: str) -> str:
     return rest if rest and first in _OPENERS else name
 
 
-_OPENERS = frozenset({"In", "At", "On", "From", "To", "For", "Near", "Of", "With", "By", "Around",
-                      "District", "City", "Region"})  # "Zangilan District Aghali Village": Aghali
+_OPENERS = frozenset({"In", "At", "On", "From", "To", "For", "Near", "Of", "With", "By", "Around"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,9 +3,7 @@ the words around it rather than from phrases of one item.
 
 A body is no partner of the office's act where, at every mention, it is only
 - the author or owner of a document-like thing: "the UN Sustainable Development Goals",
-  "OHCHR's document", "SPT recommendations", "the Convention of the Council of Europe", or
-  the document itself under a name listed for its body ("UN Framework Convention on Climate
-  Change" for the convention's secretariat);
+  "OHCHR's document", "SPT recommendations", "the Convention of the Council of Europe";
 - the doer of another body's act that the office only reports: "proclaimed by the UN General
   Assembly", "a project being implemented by the UN";
 - a news outlet credited as the source: "(MENAFN- AzerNews)", "Azernews reports",
@@ -62,9 +60,6 @@ class Roles:
         set_ = object.__setattr__
         # after the name: its possessive or up to three capitalised words, then the document
         set_(self, "_doc_after", re.compile(rf"^(?:['’]s)?(?:{_MODIFIERS}{{0,3}}?)\s*[-–]?\s*(?:{docs})\b", flags))
-        # a listed name that is a document's own ("UN Framework Convention on Climate Change"
-        # listed for its secretariat): the document, not the body
-        set_(self, "_doc_name", re.compile(rf"(?-i:\b(?:{docs})\b)"))
         set_(self, "_incident", re.compile(rf"\b(?:{incidents})", flags))
         set_(self, "_victim_after", re.compile(rf"^[\"”’']?\s+(?:{victims})\b", flags))
         # before the name, read from its end ("the Convention of the", "adopted by the",
@@ -75,8 +70,6 @@ class Roles:
     def passing(self, text: str, start: int, end: int, media: bool = False) -> str | None:
         """Why the mention text[start:end] is passing, by kind, or None."""
         before, after = text[max(0, start - 80): start], text[end: end + 80]
-        if self._doc_name.search(text[start:end]):
-            return "a document's own name"
         if media and _CREDIT_BEFORE.search(before) and _CREDIT_AFTER.match(after):
             return "a news outlet credited as the source"
         link, head = _link_before(before)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from indexer.enrich import Enricher
-from indexer.enrich.credits import without_credits
 from indexer.enrich.orgs import find_organisations, is_generic_plural
 from indexer.enrich.spelling import spelling_key
 
@@ -76,14 +75,6 @@ def test_coordinated_villages_are_each_a_place(enricher):
     assert {"Ashaghi Yemishli", "Yukhari Garkhun", "Dashbulag"} <= set(enricher.places.villages(text))
 
 
-def test_news_credits_are_blanked_and_the_offices_own_words_kept():
-    credited = "(MENAFN- Trend) The Ombudsman visited Ganja, Trend reports citing the Office."
-    out = without_credits(credited)
-    assert len(out) == len(credited) and "MENAFN" not in out and "reports" not in out and "visited Ganja" in out
-    own = "The Ombudsman's Office informs that the hotline works."
-    assert without_credits(own) == own
-
-
 def test_a_class_of_bodies_is_no_body_and_with_joins_a_units_name():
     assert is_generic_plural("National Human Rights Institutions")
     assert not is_generic_plural("Association of the Turkic States")
@@ -91,13 +82,6 @@ def test_a_class_of_bodies_is_no_body_and_with_joins_a_units_name():
     names = [o.name for o in find_organisations("Head of the Department for Cooperation with International "
                                                 "Organizations at the Office spoke.")]
     assert not any(n.startswith("International") for n in names), names  # not cut at "with"
-
-
-def test_a_name_with_a_listed_acronym_is_that_body(enricher):
-    acronym = "UNICEF"
-    listed = enricher.partners.canonical(acronym)
-    text = f"The Ombudsman met the Global Fund for Every Child ({acronym}) team."
-    assert _partners(enricher, text) == [listed]
 
 
 def test_a_body_not_listed_takes_its_type_from_its_name(enricher):
