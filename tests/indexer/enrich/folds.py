@@ -83,7 +83,23 @@ def change_table(before: dict[str, Report], after: dict[str, Report], folds: dic
             worse.append(measure)
     keep = not worse
     lines.append("keep: no measure worse out of fold" if keep else f"drop: worse out of fold on {', '.join(worse)}")
+    lines.append(_by_batch(before, after, in_keys, out_keys))
     return "\n".join(lines), keep
+
+
+def _by_batch(before: dict[str, Report], after: dict[str, Report], in_keys: list[str], out_keys: list[str]) -> str:
+    """The same, each batch apart: before -> after, in fold and out of fold."""
+    columns = [(f"{dev.name} {side}", [k for k in keys if k.startswith(dev.name + "/")])
+               for dev in BATCHES for side, keys in (("in", in_keys), ("out", out_keys))]
+    lines = ["by batch (before -> after):", f"{'':<20}" + "".join(f"{name:>24}" for name, _ in columns)]
+    for measure in (*SHOWN, "headlines"):
+        name = TALLIES[measure]
+        cells = []
+        for _, keys in columns:
+            old, new = (getattr(total(r, keys), name) for r in (before, after))
+            cells.append(f"{old.share:.2f} -> {new.share:.2f} ({new.right}/{new.total})" if new.total else "-")
+        lines.append(f"{measure:<20}" + "".join(f"{c:>24}" for c in cells))
+    return "\n".join(lines)
 
 
 def item_changes(before: dict[str, Report], after: dict[str, Report], folds: dict[str, int]) -> str:
